@@ -1,0 +1,45 @@
+# One command per task. Every target bootstraps the virtual environment it needs.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: install generate check-generated lint typecheck test test-fast demo bench clean
+
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev,devserver,dataframes,fast,contract]'
+	@touch $(STAMP)
+
+install: $(STAMP) ## create .venv with the project and every dev/test dependency
+
+generate: $(STAMP) ## delete and regenerate every package under generated/ from specs/
+	$(PY) generator/generate.py
+
+check-generated: $(STAMP) ## regenerate into a temp dir; fail on any difference or untracked file
+	$(PY) generator/generate.py --check
+
+lint: $(STAMP) ## ruff (lint + format check) and mypy --strict on facade/ and generated/
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy facade/dnastack
+	$(VENV)/bin/mypy generated
+
+typecheck: lint
+
+test: $(STAMP) lint check-generated ## everything CI runs
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test-fast: $(STAMP) ## unit and spec tests only
+	$(PY) -m pytest tests/unit tests/spec $(PYTEST_ARGS)
+
+demo: $(STAMP) ## the main job against the embedded local GA4GH node
+	@echo "make demo: not implemented yet (see the CLI/demo issue)" >&2; exit 1
+
+bench: $(STAMP) ## side-by-side benchmarks (see bench/README.md)
+	@echo "make bench: not implemented yet (see the benchmark issue)" >&2; exit 1
+
+clean:
+	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

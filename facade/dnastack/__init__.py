@@ -1,0 +1,1 @@
+"""dnastack: spec-driven SDK for GA4GH Data Connect, DRS and Service Registry."""
