@@ -1,0 +1,188 @@
+"""The SDK's one exception tree.
+
+Every error the SDK raises derives from :class:`DnastackError`. Transport failures
+(nothing came back) are separate from status failures (a response came back with a
+non-2xx status), and each common status has its own subclass. Lower-layer errors are
+translated at the boundary with ``raise ... from exc``; messages never contain secrets.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
+
+    from dnastack.common.tracing import Span
+
+__all__ = [
+    "AuthenticationError",
+    "ClientRequestError",
+    "ConfigurationError",
+    "DnastackError",
+    "ForbiddenError",
+    "HttpError",
+    "MissingEndpointError",
+    "NotFoundError",
+    "RateLimitedError",
+    "ResponseParseError",
+    "ServerError",
+    "TransportError",
+    "UnauthorizedError",
+    "UnknownClientShortTypeError",
+    "UnsupportedModelVersionError",
+    "http_error_for",
+]
+
+_MAX_MESSAGE_CHARS = 500
+
+
+class DnastackError(Exception):
+    """Root of every error raised by the dnastack SDK."""
+
+
+class ConfigurationError(DnastackError):
+    """General configuration error (bad file, missing setting, unknown context)."""
+
+
+class MissingEndpointError(ConfigurationError):
+    """Raised when a request endpoint is not registered."""
+
+
+class UnknownClientShortTypeError(ConfigurationError):
+    """Raised when a given short service type is not recognized."""
+
+
+class UnsupportedModelVersionError(ConfigurationError):
+    """Raised when a configuration file uses a model version this SDK cannot read."""
+
+
+class TransportError(DnastackError):
+    """The request did not get a response: connection, TLS, timeout or protocol failure."""
+
+    def __init__(self, message: str, *, method: str | None = None, url: str | None = None) -> None:
+        self.method = method
+        self.url = url
+        where = f"{method} {url}: " if method and url else ""
+        super().__init__(f"{where}{message}")
+
+
+class AuthenticationError(DnastackError):
+    """Authentication Error: no valid credentials could be obtained for an endpoint."""
+
+
+class ResponseParseError(DnastackError):
+    """A response body that does not match the API specification."""
+
+    def __init__(
+        self, message: str, *, operation: str | None = None, status_code: int | None = None
+    ) -> None:
+        self.operation = operation
+        self.status_code = status_code
+        super().__init__(message)
+
+
+class HttpError(DnastackError):
+    """A response with a non-2xx status.
+
+    Carries the method, the URL (query string and credentials stripped), the status, the
+    server's own message and the request id when the server sent one.
+    """
+
+    def __init__(self, response: httpx.Response, trace_context: Span | None = None) -> None:
+        self.response = response
+        self.trace = trace_context
+        request = response.request
+        self.method: str = request.method
+        self.url: str = _safe_url(request.url)
+        self.status_code: int = response.status_code
+        self.request_id: str | None = response.headers.get("x-request-id")
+        self.server_message: str | None = _server_message(response)
+        super().__init__(self._describe())
+
+    def _describe(self) -> str:
+        text = f"{self.method} {self.url} -> HTTP {self.status_code}"
+        reason = self.response.reason_phrase
+        if reason:
+            text += f" {reason}"
+        if self.server_message:
+            text += f": {self.server_message}"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        return text
+
+
+class ClientRequestError(HttpError):
+    """A 4xx response."""
+
+
+class UnauthorizedError(ClientRequestError):
+    """A 401 response."""
+
+
+class ForbiddenError(ClientRequestError):
+    """A 403 response."""
+
+
+class NotFoundError(ClientRequestError):
+    """A 404 response."""
+
+
+class RateLimitedError(ClientRequestError):
+    """A 429 response."""
+
+
+class ServerError(HttpError):
+    """A 5xx response."""
+
+
+_BY_STATUS: dict[int, type[HttpError]] = {
+    401: UnauthorizedError,
+    403: ForbiddenError,
+    404: NotFoundError,
+    429: RateLimitedError,
+}
+
+
+def http_error_for(response: httpx.Response, trace_context: Span | None = None) -> HttpError:
+    """Build the most specific :class:`HttpError` subclass for ``response``."""
+    status = response.status_code
+    cls = _BY_STATUS.get(status)
+    if cls is None:
+        cls = ServerError if status >= 500 else ClientRequestError if status >= 400 else HttpError
+    return cls(response, trace_context)
+
+
+def _safe_url(url: httpx.URL) -> str:
+    """The URL without userinfo, query string or fragment (they may carry secrets)."""
+    return str(url.copy_with(username=None, password=None, query=None, fragment=None))
+
+
+def _server_message(response: httpx.Response) -> str | None:
+    """Best-effort extraction of the server's error message from the body."""
+    try:
+        body: Any = response.json()
+    except Exception:  # noqa: BLE001 - any undecodable body falls back to text
+        try:
+            text = response.text.strip()
+        except Exception:  # noqa: BLE001 - a streamed body may be unread
+            return None
+        return text[:_MAX_MESSAGE_CHARS] or None
+    return _message_from_json(body)
+
+
+def _message_from_json(body: Any) -> str | None:
+    if isinstance(body, dict):
+        for key in ("msg", "message", "error_description", "detail", "title"):
+            value = body.get(key)
+            if isinstance(value, str) and value:
+                return value[:_MAX_MESSAGE_CHARS]
+        error = body.get("error")
+        if isinstance(error, str):
+            return error[:_MAX_MESSAGE_CHARS]
+        if isinstance(error, dict):
+            return _message_from_json(error)
+        errors = body.get("errors")
+        if isinstance(errors, list) and errors:
+            return _message_from_json(errors[0])
+    return None
