@@ -8,9 +8,9 @@ PYTEST_ARGS ?=
 
 .PHONY: install generate check-generated lint typecheck test test-fast demo bench clean
 
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt generator/requirements.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -c constraints.txt -e '.[dev,devserver,dataframes,fast,contract]'
+	$(PY) -m pip install -q -c constraints.txt -r generator/requirements.txt -e '.[dev,devserver,dataframes,fast,contract]'
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv with the project and every dev/test dependency
