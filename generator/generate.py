@@ -36,6 +36,7 @@ CONFIG_DIR = GENERATOR_DIR / "config"
 TEMPLATE_DIR = GENERATOR_DIR / "templates"
 SPEC_DIR = ROOT / "specs"
 GENERATED_DIR = ROOT / "generated"
+SPEC_RESOURCE = "openapi.yaml"
 # The one header line, shared with the templates.
 HEADER_TEMPLATE = TEMPLATE_DIR / "generated_header.jinja"
 MAX_DIFF_LINES = 40
@@ -126,6 +127,7 @@ def generate_package(target: Target, out_dir: Path, template_dir: Path = TEMPLAT
         )
     _write_spec_module(target, package_dir, env)
     (package_dir / "py.typed").write_text("", encoding="utf-8")
+    shutil.copyfile(target.spec, package_dir / SPEC_RESOURCE)  # the spec ships with its package
     return package_dir
 
 
@@ -143,7 +145,8 @@ def _write_spec_module(target: Target, package_dir: Path, env: dict[str, str]) -
         + f"SPEC_PATH = {json.dumps(label)}\n"
         + f"SPEC_TITLE = {json.dumps(str(info.get('title', '')))}\n"
         + f"SPEC_VERSION = {json.dumps(str(info.get('version', '')))}\n"
-        + f"SPEC_SHA256 = {json.dumps(hashlib.sha256(raw).hexdigest())}\n",
+        + f"SPEC_SHA256 = {json.dumps(hashlib.sha256(raw).hexdigest())}\n"
+        + f"SPEC_RESOURCE = {json.dumps(SPEC_RESOURCE)}  # the spec, shipped beside\n",
         encoding="utf-8",
     )
     ruff = Path(sys.executable).parent / "ruff"
