@@ -1,1 +1,54 @@
-"""dnastack: spec-driven SDK for GA4GH Data Connect, DRS and Service Registry."""
+"""dnastack: a spec-driven SDK for GA4GH Data Connect, DRS and Service Registry.
+
+``import dnastack`` is cheap: every public name below is imported on first use, so a script
+that needs only the DRS client never pays for the Data Connect one, the CLI, YAML or pandas.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+__version__ = "0.1.0"
+
+# public name -> module that defines it (imported on first attribute access)
+_EXPORTS: dict[str, str] = {
+    # clients
+    "DataConnectClient": "dnastack.client.data_connect",
+    "DrsClient": "dnastack.client.drs",
+    "CollectionServiceClient": "dnastack.client.collections.client",
+    "ExplorerClient": "dnastack.client.explorer.client",
+    "ServiceRegistry": "dnastack.client.service_registry.client",
+    "ClientFactory": "dnastack.client.service_registry.factory",
+    "ServiceEndpoint": "dnastack.client.models",
+    "use": "dnastack.client.use",
+    # configuration and session overrides
+    "ConfigurationManager": "dnastack.configuration.manager",
+    "set_security_context": "dnastack.settings",
+    "set_endpoint_url": "dnastack.settings",
+    "set_context": "dnastack.settings",
+    "clear_session_overrides": "dnastack.settings",
+    "describe_settings": "dnastack.settings",
+    # errors
+    "DnastackError": "dnastack.exceptions",
+    "ConfigurationError": "dnastack.exceptions",
+    "TransportError": "dnastack.exceptions",
+    "HttpError": "dnastack.exceptions",
+    "AuthenticationError": "dnastack.exceptions",
+    "ResponseParseError": "dnastack.exceptions",
+}
+
+__all__ = ["__version__", *sorted(_EXPORTS)]
+
+
+def __getattr__(name: str) -> Any:
+    module_name = _EXPORTS.get(name)
+    if module_name is None:
+        raise AttributeError(f"module 'dnastack' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module_name), name)
+    globals()[name] = value  # later lookups skip __getattr__
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_EXPORTS))
