@@ -1,0 +1,1 @@
+"""GA4GH Data Connect: SQL over federated tables."""

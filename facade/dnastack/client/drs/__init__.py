@@ -1,0 +1,1 @@
+"""GA4GH DRS: resolving and downloading data objects."""
