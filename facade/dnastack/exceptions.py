@@ -22,7 +22,9 @@ __all__ = [
     "DnastackError",
     "ForbiddenError",
     "HttpError",
+    "LockTimeoutError",
     "MissingEndpointError",
+    "ModelValidationError",
     "NotFoundError",
     "RateLimitedError",
     "ResponseParseError",
@@ -31,6 +33,7 @@ __all__ = [
     "UnauthorizedError",
     "UnknownClientShortTypeError",
     "UnsupportedModelVersionError",
+    "format_field_path",
     "http_error_for",
 ]
 
@@ -55,6 +58,34 @@ class UnknownClientShortTypeError(ConfigurationError):
 
 class UnsupportedModelVersionError(ConfigurationError):
     """Raised when a configuration file uses a model version this SDK cannot read."""
+
+
+class ModelValidationError(DnastackError, ValueError):
+    """Data that does not fit a model; ``path`` locates the offending field.
+
+    The message names the field and the expected type, never the offending value (it may
+    be a secret).
+    """
+
+    def __init__(self, problem: str, *, path: tuple[str | int, ...] = (), model: str | None = None):
+        self.problem = problem
+        self.path = path
+        self.model = model
+        where = format_field_path(path)
+        prefix = f"{model}." if model and where else (f"{model}: " if model else "")
+        super().__init__(f"{prefix}{where}: {problem}" if where else f"{prefix}{problem}")
+
+
+class LockTimeoutError(DnastackError, TimeoutError):
+    """An inter-process file lock could not be acquired in time."""
+
+    def __init__(self, path: str, timeout: float) -> None:
+        self.path = path
+        self.timeout = timeout
+        super().__init__(
+            f"could not lock {path} within {timeout:g} s: another dnastack process holds it; "
+            "retry, or remove the .lock file if no other process is running"
+        )
 
 
 class TransportError(DnastackError):
@@ -151,6 +182,17 @@ def http_error_for(response: httpx.Response, trace_context: Span | None = None) 
     if cls is None:
         cls = ServerError if status >= 500 else ClientRequestError if status >= 400 else HttpError
     return cls(response, trace_context)
+
+
+def format_field_path(path: tuple[str | int, ...]) -> str:
+    """Render a field path: ``("contexts", "a", "endpoints", 0)`` -> ``contexts.a.endpoints[0]``."""
+    text = ""
+    for part in path:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += f".{part}" if text else str(part)
+    return text
 
 
 def _safe_url(url: httpx.URL) -> str:
