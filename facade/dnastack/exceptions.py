@@ -35,6 +35,7 @@ __all__ = [
     "UnsupportedModelVersionError",
     "format_field_path",
     "http_error_for",
+    "safe_url",
 ]
 
 _MAX_MESSAGE_CHARS = 500
@@ -125,7 +126,7 @@ class HttpError(DnastackError):
         self.trace = trace_context
         request = response.request
         self.method: str = request.method
-        self.url: str = _safe_url(request.url)
+        self.url: str = safe_url(request.url)
         self.status_code: int = response.status_code
         self.request_id: str | None = response.headers.get("x-request-id")
         self.server_message: str | None = _server_message(response)
@@ -195,9 +196,15 @@ def format_field_path(path: tuple[str | int, ...]) -> str:
     return text
 
 
-def _safe_url(url: httpx.URL) -> str:
+def safe_url(url: httpx.URL | str) -> str:
     """The URL without userinfo, query string or fragment (they may carry secrets)."""
-    return str(url.copy_with(username=None, password=None, query=None, fragment=None))
+    import httpx
+
+    try:
+        parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+        return str(parsed.copy_with(username=None, password=None, query=None, fragment=None))
+    except httpx.InvalidURL:
+        return "<unparseable URL>"
 
 
 def _server_message(response: httpx.Response) -> str | None:
