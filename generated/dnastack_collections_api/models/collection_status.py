@@ -1,0 +1,146 @@
+# Generated from specs/collections.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset, expect_type
+
+if TYPE_CHECKING:
+    from ..models.item_counts import ItemCounts
+
+
+T = TypeVar("T", bound="CollectionStatus")
+
+
+@_attrs_define
+class CollectionStatus:
+    """Whether the collection can be queried, and how many items it holds.
+
+    Example:
+        {'availability': 'available', 'itemCounts': {'table': 2, 'blob': 1}, 'lastChecked': '2024-05-02T09:30:00+00:00',
+            'errors': []}
+
+    Attributes:
+        availability (str): For example `available`, `unavailable` or `pending`. Clients must accept other values.
+        item_counts (ItemCounts): Number of items per item type (for example `table`, `blob`). Example: {'table': 2,
+            'blob': 1}.
+        last_checked (datetime.datetime | None | Unset): When the server last checked the items.
+        errors (list[str] | None | Unset): Problems found at the last check, one message each.
+    """
+
+    availability: str
+    item_counts: ItemCounts
+    last_checked: datetime.datetime | None | Unset = UNSET
+    errors: list[str] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        availability = self.availability
+
+        item_counts = self.item_counts.to_dict()
+
+        last_checked: None | str | Unset
+        if isinstance(self.last_checked, Unset):
+            last_checked = UNSET
+        elif isinstance(self.last_checked, datetime.datetime):
+            last_checked = self.last_checked.isoformat()
+        else:
+            last_checked = self.last_checked
+
+        errors: list[str] | None | Unset
+        if isinstance(self.errors, Unset):
+            errors = UNSET
+        elif isinstance(self.errors, list):
+            errors = self.errors
+
+        else:
+            errors = self.errors
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "availability": availability,
+                "itemCounts": item_counts,
+            }
+        )
+        if last_checked is not UNSET:
+            field_dict["lastChecked"] = last_checked
+        if errors is not UNSET:
+            field_dict["errors"] = errors
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.item_counts import ItemCounts
+
+        d = dict(src_dict)
+        availability = d.pop("availability")
+
+        item_counts = ItemCounts.from_dict(d.pop("itemCounts"))
+
+        def _parse_last_checked(data: object) -> datetime.datetime | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, str):
+                    raise TypeError()
+                last_checked_type_0 = datetime.datetime.fromisoformat(data)
+
+                return last_checked_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(datetime.datetime | None | Unset, data)
+
+        last_checked = _parse_last_checked(d.pop("lastChecked", UNSET))
+
+        def _parse_errors(data: object) -> list[str] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                errors_type_0 = cast(list[str], expect_type(data, list, "errors"))
+
+                return errors_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[str] | None | Unset, data)
+
+        errors = _parse_errors(d.pop("errors", UNSET))
+
+        collection_status = cls(
+            availability=availability,
+            item_counts=item_counts,
+            last_checked=last_checked,
+            errors=errors,
+        )
+
+        collection_status.additional_properties = d
+        return collection_status
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,178 @@
+# Generated from specs/explorer.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.federated_question import FederatedQuestion
+from ...types import Response
+
+
+def _get_kwargs(
+    question_id: str,
+) -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/questions/{question_id}".format(
+            question_id=quote(str(question_id), safe=""),
+        ),
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | FederatedQuestion | None:
+    if response.status_code == 200:
+        response_200 = FederatedQuestion.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 404:
+        response_404 = Error.from_dict(response.json())
+
+        return response_404
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | FederatedQuestion]:
+    try:
+        parsed = _parse_response(client=client, response=response)
+    except errors.UnexpectedStatus:
+        raise
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise errors.UnparseableResponse(
+            "get_federated_question", response.status_code, exc, response.content
+        ) from exc
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=parsed,
+    )
+
+
+def sync_detailed(
+    question_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | FederatedQuestion]:
+    """Describe one federated question
+
+     The question with its inputs and the collections it can run against.
+
+    Args:
+        question_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | FederatedQuestion]
+    """
+
+    kwargs = _get_kwargs(
+        question_id=question_id,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    question_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | FederatedQuestion | None:
+    """Describe one federated question
+
+     The question with its inputs and the collections it can run against.
+
+    Args:
+        question_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | FederatedQuestion
+    """
+
+    return sync_detailed(
+        question_id=question_id,
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    question_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Response[Error | FederatedQuestion]:
+    """Describe one federated question
+
+     The question with its inputs and the collections it can run against.
+
+    Args:
+        question_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | FederatedQuestion]
+    """
+
+    kwargs = _get_kwargs(
+        question_id=question_id,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    question_id: str,
+    *,
+    client: AuthenticatedClient | Client,
+) -> Error | FederatedQuestion | None:
+    """Describe one federated question
+
+     The question with its inputs and the collections it can run against.
+
+    Args:
+        question_id (str):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | FederatedQuestion
+    """
+
+    return (
+        await asyncio_detailed(
+            question_id=question_id,
+            client=client,
+        )
+    ).parsed

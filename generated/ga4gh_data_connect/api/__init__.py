@@ -1,0 +1,2 @@
+# Generated from specs/data-connect.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+"""Contains methods for accessing the API"""

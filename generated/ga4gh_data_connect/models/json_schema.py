@@ -1,0 +1,55 @@
+# Generated from specs/data-connect.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="JsonSchema")
+
+
+@_attrs_define
+class JsonSchema:
+    """A JSON Schema (draft-07) document describing one row: usually an object schema whose
+    `properties` are the columns. Kept as a plain JSON object here.
+
+        Example:
+            {'$id': 'http://127.0.0.1:8080/data-connect/table/demo.public.cases/info', 'description': 'Daily case counts.',
+                'type': 'object', 'properties': {'region': {'type': 'string'}, 'cases': {'type': 'integer'}}}
+
+    """
+
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        json_schema = cls()
+
+        json_schema.additional_properties = d
+        return json_schema
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

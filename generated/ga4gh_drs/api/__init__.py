@@ -1,0 +1,2 @@
+# Generated from specs/drs.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+"""Contains methods for accessing the API"""

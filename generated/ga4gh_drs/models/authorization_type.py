@@ -1,0 +1,27 @@
+# Generated from specs/drs.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+from enum import StrEnum
+from typing import Any
+
+
+class AuthorizationType(StrEnum):
+    BASICAUTH = "BasicAuth"
+    BEARERAUTH = "BearerAuth"
+    NONE = "None"
+    PASSPORTAUTH = "PassportAuth"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Any:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the value is one the spec lists."""
+        return self._name_ != "UNKNOWN"

@@ -1,0 +1,2 @@
+# Generated from specs/service-registry.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+"""Contains endpoint functions for accessing the API"""
