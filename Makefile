@@ -8,7 +8,8 @@ PYTEST_ARGS ?=
 
 .PHONY: install generate check-generated lint typecheck test test-fast demo bench clean
 
-$(STAMP): pyproject.toml constraints.txt generator/requirements.txt
+# A new spec (generator config) is a new top-level package: the editable install must learn it.
+$(STAMP): pyproject.toml constraints.txt generator/requirements.txt $(wildcard generator/config/*.yaml)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -c constraints.txt -r generator/requirements.txt -e '.[dev,devserver,dataframes,fast,contract]'
 	@touch $(STAMP)
