@@ -1,0 +1,102 @@
+"""``python -m devserver --port P --data DIR [...]``: run the local GA4GH node with uvicorn.
+
+Prints exactly one line on stdout once the socket accepts connections::
+
+    devserver ready at http://127.0.0.1:8080
+
+SIGTERM and SIGINT stop it gracefully (exit status 0); a second signal forces the exit.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import signal
+import socket
+import sys
+from collections.abc import Generator, Sequence
+from types import FrameType
+
+import uvicorn
+
+from devserver.app import create_app
+from devserver.config import DevServerConfig, config_from_args
+
+__all__ = ["main"]
+
+READY_PREFIX = "devserver ready at "
+GRACEFUL_SHUTDOWN_SECONDS = 2
+
+
+class _DevServer(uvicorn.Server):
+    """uvicorn's server, announcing readiness and exiting 0 on SIGTERM/SIGINT."""
+
+    def __init__(self, config: uvicorn.Config, host: str) -> None:
+        super().__init__(config)
+        self._display_host = host
+        self.base_url: str | None = None
+
+    async def startup(self, sockets: list[socket.socket] | None = None) -> None:
+        await super().startup(sockets)
+        if self.should_exit or not self.servers:
+            return
+        port = self.servers[0].sockets[0].getsockname()[1]
+        self.base_url = f"http://{self._display_host}:{port}"
+        print(f"{READY_PREFIX}{self.base_url}", flush=True)
+
+    @contextlib.contextmanager
+    def capture_signals(self) -> Generator[None, None, None]:
+        previous = {
+            sig: signal.signal(sig, self._on_signal) for sig in (signal.SIGINT, signal.SIGTERM)
+        }
+        try:
+            yield
+        finally:
+            for sig, handler in previous.items():
+                signal.signal(sig, handler)
+
+    def _on_signal(self, sig: int, frame: FrameType | None) -> None:
+        if self.should_exit:
+            self.force_exit = True
+        self.should_exit = True
+
+
+def _display_host(host: str) -> str:
+    if host in ("0.0.0.0", ""):
+        return "127.0.0.1"
+    if ":" in host and not host.startswith("["):
+        return f"[{host}]"
+    return host
+
+
+def serve(config: DevServerConfig) -> int:
+    app = create_app(config)
+    uvicorn_config = uvicorn.Config(
+        app,
+        host=config.host,
+        port=config.port,
+        log_level="warning",
+        access_log=config.access_log,
+        lifespan="on",
+        timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
+        server_header=False,
+    )
+    server = _DevServer(uvicorn_config, _display_host(config.host))
+    server.run()
+    return 0 if server.started else 1
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    config = config_from_args(argv)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logger = logging.getLogger("devserver")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO if config.access_log else logging.WARNING)
+    if config.access_log:
+        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
+    return serve(config)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,156 @@
+"""The devserver ASGI application: every API of the local GA4GH node on one port.
+
+=====================  ==================================================================
+API                    base path
+=====================  ==================================================================
+service-info (node)    ``/service-info``
+Service Registry       ``/`` (``/services``, ``/services/types``, ``/services/{id}``)
+Data Connect           ``/data-connect/``
+DRS 1.5                ``/ga4gh/drs/v1/`` (bytes: ``/ga4gh/drs/v1/bytes/{id}``)
+Collections            ``/collection-service/``
+per-collection DC      ``/collection-service/collection/{slug}/data-connect/``
+Explorer               ``/explorer/``
+=====================  ==================================================================
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.routing import Mount
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from devserver.auth import AuthMiddleware, OidcIssuer
+from devserver.collection_catalog import CollectionCatalog
+from devserver.collections import collection_routes, collection_scope_resolver
+from devserver.config import DevServerConfig
+from devserver.data_connect.engine import DuckDbEngine
+from devserver.data_connect.queries import DataConnectScope, QueryService
+from devserver.data_connect.routes import data_connect_routes
+from devserver.drs.routes import drs_routes
+from devserver.drs.signing import UrlSigner
+from devserver.drs.store import DrsStore
+from devserver.errors import exception_handlers
+from devserver.explorer import QuestionCatalog, explorer_routes
+from devserver.registry import SERVICE_KINDS, registry_routes, service_info
+from devserver.sample_data import ensure_sample_data
+
+__all__ = ["NodeState", "create_app"]
+
+DATA_CONNECT_BASE = "/data-connect"
+NODE_SCOPE = DataConnectScope(key="node", base_path=DATA_CONNECT_BASE, tables=None)
+
+
+@dataclass
+class NodeState:
+    """What the routes share; reachable as ``app.state.node``."""
+
+    config: DevServerConfig
+    engine: DuckDbEngine
+    queries: QueryService
+    drs: DrsStore
+    collections: CollectionCatalog
+    questions: QuestionCatalog
+    issuer: OidcIssuer | None
+
+
+class _CollapseSlashes:
+    """``//data-connect//tables`` -> ``/data-connect/tables`` (clients joining base URLs)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and "//" in scope["path"]:
+            path = scope["path"]
+            while "//" in path:
+                path = path.replace("//", "/")
+            scope = {**scope, "path": path, "raw_path": path.encode()}
+        await self.app(scope, receive, send)
+
+
+def _build_state(config: DevServerConfig) -> NodeState:
+    ensure_sample_data(config.data_dir, config.rows)
+    engine = DuckDbEngine(config.data_dir / "tables")
+    queries = QueryService(
+        engine,
+        max_open=config.max_open_queries,
+        ttl_seconds=config.query_ttl_seconds,
+        polling_retry_after=config.polling_retry_after,
+    )
+    drs = DrsStore(config.data_dir / "drs", config.data_dir / ".drs-checksums.json")
+    collections = CollectionCatalog.seeded(engine, drs)
+    questions = QuestionCatalog.seeded(collections)
+    issuer = OidcIssuer(config) if config.auth_enabled else None
+    return NodeState(config, engine, queries, drs, collections, questions, issuer)
+
+
+def create_app(config: DevServerConfig) -> Starlette:
+    """The ASGI app; sample data is generated (if needed) and tables loaded right here."""
+    state = _build_state(config)
+
+    def info_of(key: str) -> Callable[[Request], dict[str, Any]]:
+        document = service_info(SERVICE_KINDS[key])
+        return lambda request: dict(document)
+
+    def node_scope(request: Request) -> DataConnectScope:
+        return NODE_SCOPE
+
+    routes = [
+        Mount(
+            DATA_CONNECT_BASE,
+            routes=data_connect_routes(state.queries, config, node_scope, info_of("data-connect")),
+        ),
+        Mount(
+            "/collection-service/collection/{slug}/data-connect",
+            routes=data_connect_routes(
+                state.queries,
+                config,
+                collection_scope_resolver(state.collections),
+                info_of("data-connect"),
+            ),
+        ),
+        Mount("/collection-service", routes=collection_routes(state.collections)),
+        Mount("/explorer", routes=explorer_routes(state.questions, state.engine)),
+        Mount(
+            "/ga4gh/drs/v1",
+            routes=drs_routes(state.drs, UrlSigner(), config.auth_issuer),
+        ),
+        *registry_routes(state.issuer.authentication_entries if state.issuer else None),
+    ]
+
+    middleware = [Middleware(_CollapseSlashes)]
+    if state.issuer is not None:
+        middleware.append(Middleware(AuthMiddleware, issuer=state.issuer, config=config))
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: Starlette) -> AsyncIterator[None]:
+        sweeper = asyncio.create_task(
+            state.queries.sweep_forever(max(0.5, min(30.0, config.query_ttl_seconds / 2)))
+        )
+        try:
+            yield
+        finally:
+            sweeper.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await sweeper
+            state.queries.close_all()
+            state.engine.close()
+            if state.issuer is not None:
+                await state.issuer.aclose()
+
+    app = Starlette(
+        routes=routes,
+        middleware=middleware,
+        exception_handlers=exception_handlers(),
+        lifespan=lifespan,
+    )
+    app.state.node = state
+    return app

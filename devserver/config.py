@@ -1,0 +1,121 @@
+"""Settings of one devserver instance, and the command line that fills them."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+__all__ = ["DevServerConfig", "build_arg_parser", "config_from_args"]
+
+DEFAULT_PAGE_SIZE = 100
+DEFAULT_BIG_ROWS = 10_000
+MAX_PAGE_SIZE = 100_000
+
+
+@dataclass(frozen=True)
+class DevServerConfig:
+    """Everything `create_app` needs; every field has the documented CLI default."""
+
+    data_dir: Path
+    host: str = "127.0.0.1"
+    port: int = 8080
+    rows: int = DEFAULT_BIG_ROWS
+    page_size: int = DEFAULT_PAGE_SIZE
+    polling: bool = False
+    polling_retry_after: int = 0
+    query_ttl_seconds: float = 300.0
+    max_open_queries: int = 64
+    access_log: bool = False
+    auth_issuer: str | None = None
+    auth_client_id: str = "sdk-cli"
+    auth_scope: str = "openid offline_access"
+    auth_introspection_client_id: str = "sdk-test"
+    auth_introspection_client_secret: str = field(default="sdk-secret", repr=False)
+    auth_audiences: tuple[str, ...] = ()
+    auth_required_scopes: tuple[str, ...] = ()
+    auth_cache_seconds: float = 30.0
+
+    @property
+    def auth_enabled(self) -> bool:
+        return self.auth_issuer is not None
+
+
+def build_arg_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m devserver",
+        description="Local GA4GH node: service-info, Service Registry, Data Connect, DRS, "
+        "Collections and Explorer on one port.",
+    )
+    parser.add_argument("--port", type=int, default=8080, help="TCP port (0 = any free port)")
+    parser.add_argument("--host", default="127.0.0.1", help="interface to bind (default 127.0.0.1)")
+    parser.add_argument(
+        "--data", type=Path, required=True, help="data directory (sample data if empty)"
+    )
+    parser.add_argument(
+        "--rows", type=int, default=DEFAULT_BIG_ROWS, help="rows of the generated `big` table"
+    )
+    parser.add_argument(
+        "--page-size", type=int, default=DEFAULT_PAGE_SIZE, help="Data Connect rows per page"
+    )
+    parser.add_argument(
+        "--polling",
+        action="store_true",
+        help="Data Connect answers every query with an empty first page (polling pattern)",
+    )
+    parser.add_argument(
+        "--polling-retry-after",
+        type=int,
+        default=0,
+        help="Retry-After seconds sent with empty polling pages (default 0)",
+    )
+    parser.add_argument("--query-ttl", type=float, default=300.0, help="idle seconds per query")
+    parser.add_argument("--max-open-queries", type=int, default=64, help="open query cursors")
+    parser.add_argument("--access-log", action="store_true", help="log every request")
+    parser.add_argument("--auth-issuer", default=None, help="OIDC issuer URL; enables auth")
+    parser.add_argument("--auth-client-id", default="sdk-cli")
+    parser.add_argument("--auth-scope", default="openid offline_access")
+    parser.add_argument("--auth-introspection-client-id", default="sdk-test")
+    parser.add_argument("--auth-introspection-client-secret", default="sdk-secret")
+    parser.add_argument(
+        "--auth-audience",
+        action="append",
+        default=[],
+        help="accepted token audience (repeatable; default: this node's base URL)",
+    )
+    parser.add_argument(
+        "--auth-required-scope",
+        action="append",
+        default=[],
+        help="scope every token must carry (repeatable; default: none)",
+    )
+    return parser
+
+
+def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
+    args = build_arg_parser().parse_args(argv)
+    parser = build_arg_parser()
+    if args.page_size < 1 or args.page_size > MAX_PAGE_SIZE:
+        parser.error(f"--page-size must be between 1 and {MAX_PAGE_SIZE}")
+    if args.rows < 0:
+        parser.error("--rows must be >= 0")
+    return DevServerConfig(
+        data_dir=args.data,
+        host=args.host,
+        port=args.port,
+        rows=args.rows,
+        page_size=args.page_size,
+        polling=args.polling,
+        polling_retry_after=args.polling_retry_after,
+        query_ttl_seconds=args.query_ttl,
+        max_open_queries=args.max_open_queries,
+        access_log=args.access_log,
+        auth_issuer=args.auth_issuer.rstrip("/") if args.auth_issuer else None,
+        auth_client_id=args.auth_client_id,
+        auth_scope=args.auth_scope,
+        auth_introspection_client_id=args.auth_introspection_client_id,
+        auth_introspection_client_secret=args.auth_introspection_client_secret,
+        auth_audiences=tuple(args.auth_audience),
+        auth_required_scopes=tuple(args.auth_required_scope),
+    )

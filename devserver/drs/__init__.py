@@ -1,0 +1,5 @@
+"""DRS 1.5 over the files of the data directory: store, documents, ranges, routes."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,220 @@
+"""DRS 1.5 routes (base ``/ga4gh/drs/v1``) and the byte route.
+
+- ``GET  /service-info``
+- ``OPTIONS /objects``                       bulk Authorizations (``bulk_object_ids``)
+- ``POST /objects[?expand=true]``            bulk DrsObjects
+- ``POST /objects/access``                   bulk AccessURLs
+- ``OPTIONS|GET|POST /objects/{object_id}``  Authorizations / DrsObject (POST: passports body)
+- ``GET|POST /objects/{object_id}/access/{access_id}``
+- ``GET|HEAD /bytes/{object_id}``            the bytes, single-range ``Range`` support
+
+Errors use the DRS Error schema ``{"msg", "status_code"}``.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import FileResponse, Response
+from starlette.routing import BaseRoute, Route
+
+from devserver.bodies import json_body, truthy
+from devserver.drs.objects import DrsUrls, access_url, authorizations, mime_type, render_object
+from devserver.drs.ranges import RangeNotSatisfiable, parse_range
+from devserver.drs.signing import UrlSigner
+from devserver.drs.store import DrsEntry, DrsStore
+from devserver.errors import ApiError
+from devserver.registry import SERVICE_KINDS, service_info
+from devserver.responses import json_response, node_base_url
+
+__all__ = ["MAX_BULK_REQUEST_LENGTH", "drs_routes"]
+
+MAX_BULK_REQUEST_LENGTH = 1000
+BYTES_CHUNK_SIZE = 4 * 1024 * 1024
+
+
+class _LargeChunkFileResponse(FileResponse):
+    chunk_size = BYTES_CHUNK_SIZE
+
+
+def _id_list(body: Any, key: str) -> list[str]:
+    if not isinstance(body, dict) or not isinstance(body.get(key), list):
+        raise ApiError(400, f"The request body must be a JSON object with an array `{key}`")
+    ids = body[key]
+    if not all(isinstance(i, str) for i in ids):
+        raise ApiError(400, f"`{key}` must contain only strings")
+    if len(ids) > MAX_BULK_REQUEST_LENGTH:
+        raise ApiError(413, f"At most {MAX_BULK_REQUEST_LENGTH} ids per request, got {len(ids)}")
+    return ids
+
+
+def _summary(requested: int, unresolved_ids: list[str]) -> dict[str, Any]:
+    return {
+        "summary": {
+            "requested": requested,
+            "resolved": requested - len(unresolved_ids),
+            "unresolved": len(unresolved_ids),
+        },
+        "unresolved_drs_objects": (
+            [{"error_code": 404, "object_ids": unresolved_ids}] if unresolved_ids else []
+        ),
+    }
+
+
+def drs_routes(store: DrsStore, signer: UrlSigner, issuer: str | None) -> list[BaseRoute]:
+    def urls(request: Request) -> DrsUrls:
+        return DrsUrls(node_base_url(request))
+
+    def find(object_id: str) -> DrsEntry:
+        entry = store.get(object_id)
+        if entry is None:
+            raise ApiError(404, f"No DRS object with id {object_id}")
+        return entry
+
+    async def get_service_info(request: Request) -> Response:
+        count, total = await run_in_threadpool(store.stats)
+        document = service_info(SERVICE_KINDS["drs"])
+        document["maxBulkRequestLength"] = MAX_BULK_REQUEST_LENGTH
+        document["drs"] = {
+            "maxBulkRequestLength": MAX_BULK_REQUEST_LENGTH,
+            "objectCount": count,
+            "totalObjectSize": total,
+        }
+        return json_response(document)
+
+    async def object_response(request: Request, expand: bool) -> Response:
+        entry = find(request.path_params["object_id"])
+        document = await run_in_threadpool(
+            render_object, store, entry, urls(request), expand=expand, issuer=issuer
+        )
+        return json_response(document)
+
+    async def get_object(request: Request) -> Response:
+        return await object_response(request, truthy(request.query_params.get("expand"), False))
+
+    async def post_object(request: Request) -> Response:
+        body = await json_body(request, required=False) or {}
+        if not isinstance(body, dict):
+            raise ApiError(400, "The request body must be a JSON object")
+        expand = body.get("expand", False)
+        if not isinstance(expand, bool):
+            raise ApiError(400, "`expand` must be a boolean")
+        return await object_response(request, expand)
+
+    async def options_object(request: Request) -> Response:
+        entry = find(request.path_params["object_id"])
+        return json_response(authorizations(entry.object_id, issuer))
+
+    async def options_objects(request: Request) -> Response:
+        ids = _id_list(await json_body(request), "bulk_object_ids")
+        entries = [store.get(i) for i in ids]
+        unresolved = [i for i, e in zip(ids, entries, strict=True) if e is None]
+        resolved = [authorizations(e.object_id, issuer) for e in entries if e is not None]
+        return json_response({**_summary(len(ids), unresolved), "resolved_drs_object": resolved})
+
+    async def bulk_objects(request: Request) -> Response:
+        ids = _id_list(await json_body(request), "bulk_object_ids")
+        expand = truthy(request.query_params.get("expand"), False)
+        node_urls = urls(request)
+
+        def render_all() -> tuple[list[dict[str, Any]], list[str]]:
+            resolved, unresolved = [], []
+            for object_id in ids:
+                entry = store.get(object_id)
+                if entry is None:
+                    unresolved.append(object_id)
+                else:
+                    resolved.append(
+                        render_object(store, entry, node_urls, expand=expand, issuer=issuer)
+                    )
+            return resolved, unresolved
+
+        resolved, unresolved = await run_in_threadpool(render_all)
+        return json_response({**_summary(len(ids), unresolved), "resolved_drs_object": resolved})
+
+    async def access(request: Request) -> Response:
+        if request.method == "POST":
+            body = await json_body(request, required=False)
+            if body is not None and not isinstance(body, dict):
+                raise ApiError(400, "The request body must be a JSON object")
+        entry = find(request.path_params["object_id"])
+        access_id = request.path_params["access_id"]
+        result = access_url(entry, access_id, urls(request), signer)
+        if result is None:
+            raise ApiError(404, f"Object {entry.object_id} has no access method {access_id}")
+        return json_response(result)
+
+    async def bulk_access(request: Request) -> Response:
+        body = await json_body(request)
+        items = body.get("bulk_object_access_ids") if isinstance(body, dict) else None
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise ApiError(400, "The body needs an array `bulk_object_access_ids` of objects")
+        if len(items) > MAX_BULK_REQUEST_LENGTH:
+            raise ApiError(413, f"At most {MAX_BULK_REQUEST_LENGTH} objects per request")
+        node_urls = urls(request)
+        resolved: list[dict[str, Any]] = []
+        unresolved: list[str] = []
+        for item in items:
+            object_id, access_ids = item.get("bulk_object_id"), item.get("bulk_access_ids")
+            if not isinstance(object_id, str) or not isinstance(access_ids, list):
+                raise ApiError(400, "Each item needs `bulk_object_id` and `bulk_access_ids`")
+            entry = store.get(object_id)
+            found = False
+            for access_id in access_ids:
+                result = access_url(entry, str(access_id), node_urls, signer) if entry else None
+                if result is not None:
+                    found = True
+                    resolved.append(
+                        {"drs_object_id": object_id, "drs_access_id": access_id, **result}
+                    )
+            if not found:
+                unresolved.append(object_id)
+        body_out = _summary(len(items), unresolved)
+        return json_response({**body_out, "resolved_drs_object_access_urls": resolved})
+
+    async def get_bytes(request: Request) -> Response:
+        entry = find(request.path_params["object_id"])
+        if entry.is_bundle:
+            raise ApiError(400, f"Object {entry.object_id} is a bundle; it has no bytes")
+        query = request.query_params
+        if "signature" in query and not signer.verify(
+            entry.object_id, query.get("expires"), query.get("signature")
+        ):
+            raise ApiError(403, "The signed URL is invalid or has expired")
+        stat = await run_in_threadpool(os.stat, entry.path)
+        try:
+            byte_range = parse_range(request.headers.get("range"), stat.st_size)
+        except RangeNotSatisfiable as exc:
+            raise ApiError(
+                416,
+                f"Range {request.headers.get('range')!r} is not satisfiable",
+                headers={"Content-Range": f"bytes */{exc.size}"},
+            ) from exc
+        # FileResponse re-reads the Range header from the scope: give it the canonical range
+        # (or none, for whole-body answers to multi-range and non-byte requests).
+        headers = [(k, v) for k, v in request.scope["headers"] if k != b"range"]
+        if byte_range is not None:
+            headers.append((b"range", byte_range.header_value().encode()))
+        request.scope["headers"] = headers
+        return _LargeChunkFileResponse(
+            entry.path,
+            media_type=mime_type(entry),
+            stat_result=stat,
+            filename=entry.name,
+            content_disposition_type="attachment",
+        )
+
+    return [
+        Route("/service-info", get_service_info, methods=["GET"]),
+        Route("/objects", options_objects, methods=["OPTIONS"]),
+        Route("/objects", bulk_objects, methods=["POST"]),
+        Route("/objects/access", bulk_access, methods=["POST"]),
+        Route("/objects/{object_id}", get_object, methods=["GET"]),
+        Route("/objects/{object_id}", post_object, methods=["POST"]),
+        Route("/objects/{object_id}", options_object, methods=["OPTIONS"]),
+        Route("/objects/{object_id}/access/{access_id}", access, methods=["GET", "POST"]),
+        Route("/bytes/{object_id}", get_bytes, methods=["GET"]),
+    ]
