@@ -1,0 +1,76 @@
+"""``ServiceEndpoint``: one configured service (URL, type and authentication).
+
+This is what every client is built from and what the configuration file stores per
+context. Authentication dicts use the snake_case layout of CONTRIBUTING.md
+(``{type: oauth2, grant_type, token_endpoint, client_id, ...}`` or
+``{type: bearer, token}``); they are kept as plain dicts, so unknown keys survive a
+load/save round trip. Secrets in them never appear in a repr.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from dnastack.client.service_registry.models import ServiceType
+from dnastack.common.model import Model, field, model
+from dnastack.common.redact import redacted_mapping_repr, redacted_url_repr
+
+__all__ = ["EndpointSource", "ServiceEndpoint"]
+
+SERVICE_ENDPOINT_MODEL_VERSION = 2.0
+
+
+def _new_endpoint_id() -> str:
+    return str(uuid.uuid4())
+
+
+@model(extra="allow")
+class EndpointSource(Model):
+    """Where an endpoint came from (e.g. the Service Registry that listed it)."""
+
+    source_id: str
+    external_id: str
+
+
+@model(extra="allow")
+class ServiceEndpoint(Model):
+    """A service endpoint: ``id``, ``url``, ``type`` and how to authenticate to it.
+
+    Attributes:
+        dnastack_schema_version: schema version of this record (serialised as
+            ``model_version``, which is also the constructor argument).
+        id: unique id within a context (a UUID when not given).
+        url: base URL of the service.
+        type: the GA4GH service type, or None when unknown.
+        authentication: the primary authentication dict, or None for public services.
+        fallback_authentications: further authentication dicts to try in order.
+        source: where the endpoint was discovered, if it was.
+        mode: an optional client mode (kept for compatibility with the reference).
+        adapter_type: deprecated short type of old configuration files;
+            ``ConfigurationManager.migrate_endpoint`` turns it into ``type``.
+    """
+
+    dnastack_schema_version: float = field(
+        default=SERVICE_ENDPOINT_MODEL_VERSION, alias="model_version"
+    )
+    id: str = field(factory=_new_endpoint_id)
+    url: str = field(repr=redacted_url_repr)
+    type: ServiceType | None = None
+    authentication: dict[str, Any] | None = field(default=None, repr=redacted_mapping_repr)
+    fallback_authentications: list[dict[str, Any]] | None = field(
+        default=None, repr=redacted_mapping_repr
+    )
+    source: EndpointSource | None = None
+    mode: str | None = None
+    adapter_type: str | None = None
+
+    @property
+    def model_version(self) -> float:
+        """Alias of :attr:`dnastack_schema_version` (the serialised name)."""
+        return self.dnastack_schema_version
+
+    def authentications(self) -> list[dict[str, Any]]:
+        """The primary authentication followed by the fallbacks (empty when public)."""
+        found = [self.authentication] if self.authentication else []
+        return found + [a for a in self.fallback_authentications or [] if a]
