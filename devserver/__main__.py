@@ -10,12 +10,14 @@ SIGTERM and SIGINT stop it gracefully (exit status 0); a second signal forces th
 from __future__ import annotations
 
 import contextlib
+import copy
 import logging
 import signal
 import socket
 import sys
 from collections.abc import Generator, Sequence
 from types import FrameType
+from typing import Any
 
 import uvicorn
 
@@ -69,13 +71,22 @@ def _display_host(host: str) -> str:
     return host
 
 
+def _log_config() -> dict[str, Any]:
+    """uvicorn's logging setup with every handler on stderr (stdout carries the ready line)."""
+    log_config = copy.deepcopy(uvicorn.config.LOGGING_CONFIG)
+    for handler in log_config["handlers"].values():
+        handler["stream"] = "ext://sys.stderr"
+    return log_config
+
+
 def serve(config: DevServerConfig) -> int:
     app = create_app(config)
     uvicorn_config = uvicorn.Config(
         app,
+        log_config=_log_config(),
         host=config.host,
         port=config.port,
-        log_level="warning",
+        log_level="info" if config.access_log else "warning",
         access_log=config.access_log,
         lifespan="on",
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
@@ -93,8 +104,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logger = logging.getLogger("devserver")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO if config.access_log else logging.WARNING)
-    if config.access_log:
-        logging.getLogger("uvicorn.access").setLevel(logging.INFO)
     return serve(config)
 
 
