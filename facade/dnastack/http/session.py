@@ -1,0 +1,226 @@
+"""``HttpSession``: the documented request session, on the SDK's one configured httpx client.
+
+Every request goes through :meth:`HttpSession.submit` (``get``/``post``/... and ``stream``
+are thin shims): credentials from the session's authenticators (only for their endpoint's
+origin), a ``traceparent`` from the caller's :class:`~dnastack.common.tracing.Span`, retries
+in the transport, and typed errors at the boundary:
+
+* no response (connect/read failure, timeout): :class:`~dnastack.exceptions.TransportError`;
+* a non-2xx response: the :class:`HttpError` subclass for its status
+  (:func:`dnastack.exceptions.http_error_for`), carrying the span as ``trace``;
+* credentials that cannot be obtained or keep being refused: :class:`AuthenticationError`.
+
+``suppress_error`` keeps its documented default (``True``) but, unlike the reference
+library, never turns an error into a silently returned response: errors are always raised.
+It only controls logging: with ``suppress_error=False`` each HTTP error is also logged at
+WARNING on ``dnastack.http`` (method, URL without query string, status).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from types import TracebackType
+from typing import Any
+from uuid import uuid4
+
+import httpx
+
+from dnastack.common.events import EventSource
+from dnastack.common.tracing import Span
+from dnastack.exceptions import AuthenticationError, HttpError, safe_url
+from dnastack.http.auth import EndpointAuth
+from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
+from dnastack.http.transport import (
+    IDEMPOTENT_EXTENSION,
+    build_http_client,
+    raise_for_status,
+    translated_errors,
+)
+
+__all__ = ["AuthenticationError", "HttpError", "HttpSession"]
+
+_logger = logging.getLogger("dnastack.http")
+
+
+class HttpSession(AbstractContextManager["HttpSession"]):
+    """A pooled HTTP session with authentication, tracing, retries and typed errors.
+
+    Args:
+        uuid: an id for this session (a random UUID by default).
+        authenticators: the endpoint's authenticator, then its fallbacks.
+        suppress_error: when ``False``, HTTP errors are also logged (they are always raised).
+        enable_auth: ``False`` sends every request without credentials.
+        session: a pre-built ``httpx.Client`` (e.g. from
+            :func:`~dnastack.http.transport.build_http_client` with the user's settings),
+            shared rather than owned: :meth:`close` leaves it open. Without one, the session
+            builds a default client on first use and closes it in :meth:`close`.
+    """
+
+    def __init__(
+        self,
+        uuid: str | None = None,
+        authenticators: Sequence[Authenticator] | None = None,
+        suppress_error: bool = True,
+        enable_auth: bool = True,
+        session: httpx.Client | None = None,
+    ) -> None:
+        self._id = uuid or str(uuid4())
+        self._authenticators = list(authenticators or [])
+        self._suppress_error = suppress_error
+        self._enable_auth = enable_auth
+        self._auth = EndpointAuth(self._authenticators) if self._authenticators else None
+        self._client = session
+        self._owns_client = session is None
+        self._events = EventSource(AUTH_EVENTS, origin=self)
+        for authenticator in self._authenticators:
+            authenticator.events.relay_to(self._events)
+
+    @property
+    def id(self) -> str:
+        return self._id
+
+    @property
+    def authenticators(self) -> list[Authenticator]:
+        return list(self._authenticators)
+
+    @property
+    def events(self) -> EventSource:
+        """Every authenticator's events, relayed (see ``AUTH_EVENTS``)."""
+        return self._events
+
+    @property
+    def httpx_client(self) -> httpx.Client:
+        """The configured client; generated clients use it via ``set_httpx_client``.
+
+        A client built here carries this session's authentication as its default ``auth``.
+        """
+        if self._client is None or self._client.is_closed:
+            auth = self._auth if self._enable_auth else None
+            self._client = build_http_client(auth=auth)
+            self._owns_client = True
+        return self._client
+
+    def submit(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        trace_context: Span | None = None,
+        idempotent: bool = False,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send one request and return its (2xx) response.
+
+        Args:
+            method: the HTTP method.
+            url: the absolute URL.
+            trace_context: the caller's span; the request runs in a child span.
+            idempotent: safe to retry although the method is not idempotent (e.g. a
+                Data Connect page fetch by POST).
+            kwargs: passed to ``httpx.Client.request`` (``params``, ``json``, ``data``,
+                ``content``, ``files``, ``headers``, ``timeout``...).
+
+        Raises:
+            HttpError: a non-2xx response (the subclass for its status).
+            TransportError: no response.
+            AuthenticationError: no credentials could be obtained or they kept being refused.
+        """
+        span, options = self._prepare(trace_context, idempotent, kwargs)
+        with translated_errors(method, url):
+            response = self.httpx_client.request(method.upper(), url, **options)
+        self._raise_for_status(response, span)
+        return response
+
+    @contextmanager
+    def stream(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        trace_context: Span | None = None,
+        idempotent: bool = False,
+        **kwargs: Any,
+    ) -> Iterator[httpx.Response]:
+        """Like :meth:`submit`, but the body is not read: iterate ``response.iter_bytes()``.
+
+        Failures while reading the body inside the ``with`` block are also raised as
+        :class:`~dnastack.exceptions.TransportError`.
+        """
+        span, options = self._prepare(trace_context, idempotent, kwargs)
+        with (
+            translated_errors(method, url),
+            self.httpx_client.stream(method.upper(), url, **options) as response,
+        ):
+            self._raise_for_status(response, span)
+            yield response
+
+    def get(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        return self.submit("GET", url, trace_context=trace_context, **kwargs)
+
+    def post(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        return self.submit("POST", url, trace_context=trace_context, **kwargs)
+
+    def put(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        return self.submit("PUT", url, trace_context=trace_context, **kwargs)
+
+    def delete(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        return self.submit("DELETE", url, trace_context=trace_context, **kwargs)
+
+    def head(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        return self.submit("HEAD", url, trace_context=trace_context, **kwargs)
+
+    def close(self) -> None:
+        """Close the client if this session built it (a shared client stays open)."""
+        if self._client is not None and self._owns_client:
+            self._client.close()
+        self._client = None
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"HttpSession(id={self._id!r}, authenticators={self._authenticators!r})"
+
+    def _prepare(
+        self, trace_context: Span | None, idempotent: bool, kwargs: dict[str, Any]
+    ) -> tuple[Span, dict[str, Any]]:
+        span = trace_context.new_span() if trace_context else Span()
+        headers = httpx.Headers(kwargs.pop("headers", None))
+        headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
+        options: dict[str, Any] = {**kwargs, "headers": headers}
+        if idempotent:
+            options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
+        if not self._enable_auth:
+            options["auth"] = None  # also overrides an auth the shared client carries
+        elif self._auth is not None:
+            options["auth"] = self._auth
+        return span, options
+
+    def _raise_for_status(self, response: httpx.Response, span: Span) -> None:
+        if response.is_success:
+            return
+        if not self._suppress_error:
+            _logger.warning(
+                "%s %s -> HTTP %d",
+                response.request.method,
+                safe_url(response.request.url),
+                response.status_code,
+            )
+        raise_for_status(response, span)
