@@ -121,6 +121,9 @@ class HttpError(DnastackError):
     server's own message and the request id when the server sent one.
     """
 
+    response: httpx.Response
+    trace: Span | None
+
     def __init__(self, response: httpx.Response, trace_context: Span | None = None) -> None:
         self.response = response
         self.trace = trace_context
