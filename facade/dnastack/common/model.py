@@ -41,6 +41,7 @@ from pathlib import PurePath
 from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform, overload
 
 import attrs
+from attrs import field as field  # re-exported: declare defaults, factories and aliases
 
 from dnastack.exceptions import ModelValidationError
 
@@ -60,9 +61,6 @@ ExtraPolicy = Literal["ignore", "allow", "forbid"]
 
 _C = TypeVar("_C", bound=type)
 _M = TypeVar("_M", bound="Model")
-
-field = attrs.field
-"""Declare a field with a default, a factory or an alias (this is ``attrs.field``)."""
 
 
 class _Invalid(Exception):
@@ -264,7 +262,7 @@ class Model:
 def model(cls: _C, /) -> _C: ...
 @overload
 def model(*, frozen: bool = False, extra: ExtraPolicy = "ignore") -> Callable[[_C], _C]: ...
-@dataclass_transform(kw_only_default=True, field_specifiers=(attrs.field,))
+@dataclass_transform(kw_only_default=True, field_specifiers=(field,))
 def model(cls: Any = None, /, *, frozen: bool = False, extra: ExtraPolicy = "ignore") -> Any:
     """Turn a :class:`Model` subclass into a slotted, keyword-only attrs class."""
 

@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from dnastack.common import atomic
 from dnastack.common.atomic import atomic_write_text, ensure_private_dir, file_lock
 from dnastack.exceptions import DnastackError, LockTimeoutError
 
@@ -53,7 +52,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
     def broken_fsync(fd: int) -> None:
         raise OSError("disk full")
 
-    monkeypatch.setattr(atomic.os, "fsync", broken_fsync)
+    monkeypatch.setattr(os, "fsync", broken_fsync)
     with pytest.raises(OSError, match="disk full"):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"
@@ -69,7 +68,7 @@ def test_a_failed_rename_leaves_the_old_file(
     def broken_replace(src: str, dst: str) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(atomic.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(KeyboardInterrupt):
         atomic_write_text(target, "new")
     assert target.read_text() == "old"

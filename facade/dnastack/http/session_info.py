@@ -1,0 +1,542 @@
+"""Session (token) storage: ``SessionInfo``, storages and ``SessionManager``.
+
+Sessions are keyed by :func:`session_id_for`, the SHA-256 of the canonical JSON of an
+endpoint's authentication config (secret values left out, except identity-bearing tokens
+which enter as digests), so any change to the auth config forces a new login.
+
+* :class:`FileSessionStorage` keeps one JSON file per session (``<dir>/<id>.json``, 0600,
+  directory 0700), written atomically; :meth:`BaseSessionStorage.lock` is an
+  inter-process lock per session, to hold while checking/refreshing/saving a token so
+  that two processes never both spend a rotating refresh token.
+* :class:`SessionManager` puts a *static* session first: one given as JSON
+  (``DNASTACK_SESSION``) or as a file (``DNASTACK_SESSION_FILE``) is returned by
+  :meth:`~SessionManager.restore` for every session id, and really used. A refreshed
+  static session is kept in memory for the process; the static source is never written.
+* Client secrets are never stored: :class:`SessionInfoHandler` drops secret keys from the
+  ``auth_info`` it keeps. No repr shows a token.
+
+Usage by an authenticator::
+
+    session_id = session_id_for(auth_info)
+    with manager.lock(session_id):
+        info = manager.restore(session_id)
+        if info is None or not info.is_valid():
+            info = refresh_or_login(info)            # network
+            manager.save(session_id, info)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import logging
+import os
+import re
+import threading
+import time
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+from dnastack.common.atomic import atomic_write_text, file_lock
+from dnastack.common.model import Model, field, model
+from dnastack.common.redact import is_secret_key, redacted_repr
+from dnastack.exceptions import ConfigurationError, DnastackError, ModelValidationError
+
+__all__ = [
+    "DEFAULT_SKEW_SECONDS",
+    "NO_EXPIRY",
+    "SESSION_SCHEMA_VERSION",
+    "BaseSessionStorage",
+    "FileSessionStorage",
+    "InMemorySessionStorage",
+    "SessionInfo",
+    "SessionInfoHandler",
+    "SessionManager",
+    "UnknownSessionError",
+    "sanitize_auth_info",
+    "session_id_for",
+]
+
+_logger = logging.getLogger("dnastack.http.session_info")
+
+SESSION_SCHEMA_VERSION = 3.0
+DEFAULT_SKEW_SECONDS = 60.0
+"""A token is treated as expired this many seconds before ``valid_until``."""
+NO_EXPIRY = 2**53
+"""``valid_until`` of a static session that does not say when it expires."""
+
+# Secrets that define *who* the session is for: they enter the session id as a digest, so
+# a different subject token gets a different session. Other secrets are left out.
+_IDENTITY_SECRET_KEYS = frozenset({"subject_token", "actor_token", "token"})
+_SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+
+
+class UnknownSessionError(DnastackError, KeyError):
+    """Raised when an unknown session is requested."""
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else "unknown session"
+
+
+def sanitize_auth_info(auth_info: Mapping[str, Any]) -> dict[str, Any]:
+    """A copy of ``auth_info`` without secret keys (client_secret, tokens, passwords...)."""
+    return {
+        k: sanitize_auth_info(v) if isinstance(v, Mapping) else v
+        for k, v in auth_info.items()
+        if not is_secret_key(k)
+    }
+
+
+def session_id_for(auth_info: Mapping[str, Any]) -> str:
+    """The session id for an authentication config: a 64-character SHA-256 hex digest.
+
+    Computed over the canonical JSON (sorted keys, compact) of ``auth_info`` with None
+    values dropped, secret values (client_secret, password, refresh/access tokens) left
+    out, and identity-bearing tokens (``subject_token``, ``actor_token``, ``token``)
+    replaced by their SHA-256. Changing anything else (client_id, token_endpoint,
+    resource_url, scope, grant_type, audience, ...) gives a new id, hence a new login.
+    Pass the *effective* config (e.g. with a subject token read from the environment).
+    """
+    canonical = json.dumps(
+        _identity_view(auth_info), sort_keys=True, separators=(",", ":"), ensure_ascii=True
+    )
+    return hashlib.sha256(canonical.encode("ascii")).hexdigest()
+
+
+def _identity_view(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        view: dict[str, Any] = {}
+        for key, item in value.items():
+            if item is None:
+                continue
+            name = str(key)
+            if name in _IDENTITY_SECRET_KEYS and isinstance(item, str):
+                view[name] = "sha256:" + hashlib.sha256(item.encode("utf-8")).hexdigest()
+            elif not is_secret_key(name):
+                view[name] = _identity_view(item)
+        return view
+    if isinstance(value, list | tuple):
+        return [_identity_view(v) for v in value]
+    return value
+
+
+# -- models -------------------------------------------------------------------------------
+
+
+@model
+class SessionInfoHandler(Model):
+    """The authentication config a session was obtained with, secrets removed."""
+
+    auth_info: dict[str, Any] = field(factory=dict)
+
+    def __attrs_post_init__(self) -> None:
+        self.auth_info = sanitize_auth_info(self.auth_info)
+
+
+@model
+class SessionInfo(Model):
+    """Tokens of one session. Times are Unix epoch seconds. Tokens never appear in a repr.
+
+    Attributes:
+        dnastack_schema_version: schema version (serialised and passed as ``model_version``).
+        config_hash: the session id (:func:`session_id_for`) the tokens belong to.
+        access_token, refresh_token, scope, token_type: as returned by the token endpoint.
+        handler: the auth config (secrets removed) that produced the session.
+        issued_at: when the access token was issued.
+        valid_until: when the access token expires.
+    """
+
+    dnastack_schema_version: float = field(default=SESSION_SCHEMA_VERSION, alias="model_version")
+    config_hash: str | None = None
+    access_token: str | None = field(default=None, repr=redacted_repr)
+    refresh_token: str | None = field(default=None, repr=redacted_repr)
+    scope: str | None = None
+    token_type: str = "Bearer"
+    handler: SessionInfoHandler | None = None
+    issued_at: int
+    valid_until: int
+
+    @property
+    def model_version(self) -> float:
+        """Alias of :attr:`dnastack_schema_version` (the serialised name)."""
+        return self.dnastack_schema_version
+
+    def is_valid(
+        self, skew_seconds: float = DEFAULT_SKEW_SECONDS, *, now: float | None = None
+    ) -> bool:
+        """Whether the access token is present and still valid ``skew_seconds`` from now."""
+        current = time.time() if now is None else now
+        return bool(self.access_token) and current + skew_seconds < self.valid_until
+
+    def refreshable(self) -> bool:
+        """Whether a refresh token is available."""
+        return bool(self.refresh_token)
+
+    def expires_in(self, *, now: float | None = None) -> float:
+        """Seconds until ``valid_until`` (negative once expired)."""
+        return self.valid_until - (time.time() if now is None else now)
+
+    @classmethod
+    def from_token_response(
+        cls,
+        response: Mapping[str, Any],
+        *,
+        auth_info: Mapping[str, Any] | None = None,
+        previous: SessionInfo | None = None,
+        now: float | None = None,
+        default_lifetime_seconds: int = 300,
+    ) -> SessionInfo:
+        """Build a session from an OAuth2 token response (RFC 6749 section 5.1).
+
+        A response without ``refresh_token`` keeps ``previous.refresh_token`` (servers
+        need not rotate it); without ``scope`` keeps the previous scope; without
+        ``expires_in`` lasts ``default_lifetime_seconds``. ``config_hash`` is
+        ``session_id_for(auth_info)`` when ``auth_info`` is given.
+
+        Raises:
+            ModelValidationError: the response has no usable ``access_token``.
+        """
+        access_token = response.get("access_token")
+        if not isinstance(access_token, str) or not access_token:
+            raise ModelValidationError("token response has no access_token", model=cls.__name__)
+        issued_at = int(time.time() if now is None else now)
+        expires_in = response.get("expires_in")
+        try:
+            lifetime = int(expires_in) if expires_in is not None else default_lifetime_seconds
+        except (TypeError, ValueError):
+            lifetime = default_lifetime_seconds
+        refresh_token = response.get("refresh_token") or (
+            previous.refresh_token if previous else None
+        )
+        scope = response.get("scope") or (previous.scope if previous else None)
+        return cls(
+            config_hash=session_id_for(auth_info) if auth_info is not None else None,
+            access_token=access_token,
+            refresh_token=refresh_token if isinstance(refresh_token, str) else None,
+            scope=scope if isinstance(scope, str) else None,
+            token_type=str(response.get("token_type") or "Bearer"),
+            handler=SessionInfoHandler(auth_info=dict(auth_info))
+            if auth_info is not None
+            else None,
+            issued_at=issued_at,
+            valid_until=issued_at + lifetime,
+        )
+
+
+def _session_to_json(info: SessionInfo) -> str:
+    data = info.to_dict(by_alias=True)
+    handler = data.get("handler")
+    if isinstance(handler, dict) and isinstance(handler.get("auth_info"), Mapping):
+        handler["auth_info"] = sanitize_auth_info(handler["auth_info"])
+    return json.dumps(data, indent=2, sort_keys=False) + "\n"
+
+
+def _session_from_json(text: str, source: str) -> SessionInfo:
+    """Parse a stored or static session; errors name ``source``, never the content."""
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(
+            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{source}: expected a JSON object")
+    try:
+        return SessionInfo.parse_obj(data)
+    except ModelValidationError as exc:
+        raise ConfigurationError(f"{source}: {exc}") from None
+
+
+# -- storages -----------------------------------------------------------------------------
+
+
+class BaseSessionStorage(ABC):
+    """Base Storage Adapter for Session Information Manager
+
+    It requires the implementations of ``__contains__`` for ``in`` operand,
+    ``__getitem__``, ``__setitem__``, and ``__delitem__`` for dictionary-like API.
+    ``__getitem__`` and ``__delitem__`` raise :class:`UnknownSessionError` for an
+    unknown id.
+    """
+
+    @abstractmethod
+    def __contains__(self, session_id: object) -> bool: ...
+
+    @abstractmethod
+    def __getitem__(self, session_id: str) -> SessionInfo: ...
+
+    @abstractmethod
+    def __setitem__(self, session_id: str, info: SessionInfo) -> None: ...
+
+    @abstractmethod
+    def __delitem__(self, session_id: str) -> None: ...
+
+    @abstractmethod
+    def __iter__(self) -> Iterator[str]: ...
+
+    def get(self, session_id: str, default: SessionInfo | None = None) -> SessionInfo | None:
+        """The session, or ``default`` when unknown."""
+        try:
+            return self[session_id]
+        except UnknownSessionError:
+            return default
+
+    @contextlib.contextmanager
+    def lock(self, session_id: str) -> Iterator[None]:
+        """Exclusive access to one session (this base version: within the process)."""
+        with self._thread_lock:
+            yield
+
+    @property
+    def _thread_lock(self) -> threading.RLock:
+        lock: threading.RLock | None = self.__dict__.get("_rlock")
+        if lock is None:
+            lock = self.__dict__.setdefault("_rlock", threading.RLock())
+        return lock
+
+    def update(
+        self, session_id: str, change: Callable[[SessionInfo | None], SessionInfo | None]
+    ) -> SessionInfo | None:
+        """Read-modify-write one session under :meth:`lock`; a None result deletes it."""
+        with self.lock(session_id):
+            result = change(self.get(session_id))
+            if result is None:
+                with contextlib.suppress(UnknownSessionError):
+                    del self[session_id]
+            else:
+                self[session_id] = result
+            return result
+
+
+class InMemorySessionStorage(BaseSessionStorage):
+    """In-memory Storage Adapter for Session Information Manager
+
+    This is for testing (and for processes that must not touch the disk).
+    """
+
+    def __init__(self) -> None:
+        self._sessions: dict[str, SessionInfo] = {}
+
+    def __repr__(self) -> str:
+        return f"InMemorySessionStorage(sessions={len(self._sessions)})"
+
+    def __contains__(self, session_id: object) -> bool:
+        return session_id in self._sessions
+
+    def __getitem__(self, session_id: str) -> SessionInfo:
+        try:
+            return self._sessions[session_id].copy(deep=True)
+        except KeyError:
+            raise UnknownSessionError(f"unknown session {session_id!r}") from None
+
+    def __setitem__(self, session_id: str, info: SessionInfo) -> None:
+        self._sessions[session_id] = info.copy(deep=True)
+
+    def __delitem__(self, session_id: str) -> None:
+        try:
+            del self._sessions[session_id]
+        except KeyError:
+            raise UnknownSessionError(f"unknown session {session_id!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._sessions))
+
+
+class FileSessionStorage(BaseSessionStorage):
+    """Filesystem Storage Adapter for Session Information Manager
+
+    This is used by default. One JSON file per session (``<dir_path>/<id>.json``, 0600;
+    the directory is created 0700 on the first write), atomic writes, and an
+    inter-process lock per session (``<id>.json.lock``) for :meth:`lock`/:meth:`update`.
+    A corrupt session file reads as unknown (a new login replaces it).
+    """
+
+    def __init__(self, dir_path: str | os.PathLike[str]) -> None:
+        self.dir_path = Path(dir_path).expanduser()
+
+    def __repr__(self) -> str:
+        return f"FileSessionStorage(dir_path={str(self.dir_path)!r})"
+
+    def _path(self, session_id: str) -> Path:
+        if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
+            raise ValueError("session ids are 1-128 characters from [A-Za-z0-9._-]")
+        return self.dir_path / f"{session_id}.json"
+
+    def __contains__(self, session_id: object) -> bool:
+        return isinstance(session_id, str) and self._path(session_id).is_file()
+
+    def __getitem__(self, session_id: str) -> SessionInfo:
+        path = self._path(session_id)
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise UnknownSessionError(f"unknown session {session_id!r}") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            _logger.warning("ignoring unreadable session file %s (%s)", path, type(exc).__name__)
+            raise UnknownSessionError(f"unreadable session {session_id!r}") from None
+        try:
+            return _session_from_json(text, str(path))
+        except ConfigurationError as exc:
+            _logger.warning("ignoring corrupt session file: %s", exc)
+            raise UnknownSessionError(f"corrupt session {session_id!r}") from None
+
+    def __setitem__(self, session_id: str, info: SessionInfo) -> None:
+        path = self._path(session_id)
+        text = _session_to_json(info)
+        with self.lock(session_id):
+            atomic_write_text(path, text)
+
+    def __delitem__(self, session_id: str) -> None:
+        path = self._path(session_id)
+        with self.lock(session_id):
+            try:
+                path.unlink()
+            except FileNotFoundError:
+                raise UnknownSessionError(f"unknown session {session_id!r}") from None
+
+    def __iter__(self) -> Iterator[str]:
+        if not self.dir_path.is_dir():
+            return iter(())
+        ids = sorted(p.stem for p in self.dir_path.glob("*.json") if _SESSION_ID.match(p.stem))
+        return iter(ids)
+
+    @contextlib.contextmanager
+    def lock(self, session_id: str) -> Iterator[None]:
+        """Inter-process (and inter-thread) lock for one session; re-entrant per thread."""
+        with file_lock(self._path(session_id)):
+            yield
+
+
+# -- manager ------------------------------------------------------------------------------
+
+
+class SessionManager:
+    """Session Information Manager
+
+    Args:
+        storage: where sessions are kept (:class:`FileSessionStorage` by default in the
+            SDK, built by ``Settings.session_manager()``).
+        static_session: a session as JSON text (``DNASTACK_SESSION``); returned by
+            :meth:`restore` for every session id. ``access_token`` is required;
+            ``issued_at`` defaults to now and ``valid_until`` to ``issued_at +
+            expires_in`` or, failing that, no expiry.
+        static_session_file: a file holding such JSON (``DNASTACK_SESSION_FILE``); read
+            on every :meth:`restore`, so a file rotated by another tool is picked up.
+
+    Raises (from :meth:`restore`):
+        ConfigurationError: the static session is not valid (the message names the source,
+            never the content).
+    """
+
+    def __init__(
+        self,
+        storage: BaseSessionStorage,
+        static_session: str | None = None,
+        static_session_file: str | os.PathLike[str] | None = None,
+        *,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.storage = storage
+        self._static_session = static_session
+        self._static_session_file = (
+            Path(static_session_file).expanduser() if static_session_file else None
+        )
+        self._clock = clock
+        self._static_override: SessionInfo | None = None
+        self._lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"SessionManager(storage={self.storage!r}, static={self.is_static})"
+
+    @property
+    def is_static(self) -> bool:
+        """Whether a static session (JSON or file) takes precedence over the storage."""
+        return self._static_session is not None or self._static_session_file is not None
+
+    def restore(self, session_id: str) -> SessionInfo | None:
+        """The session for ``session_id``: the static one first, else the stored one.
+
+        A stored session recorded for another auth config (``config_hash`` differs) is
+        ignored (None), which forces a new login.
+        """
+        if self.is_static:
+            with self._lock:
+                if self._static_override is not None:
+                    return self._static_override
+            return self._load_static()
+        info = self.storage.get(session_id)
+        if info is not None and info.config_hash not in (None, session_id):
+            _logger.info("ignoring session %s: recorded for another auth config", session_id[:12])
+            return None
+        return info
+
+    def save(self, session_id: str, info: SessionInfo) -> None:
+        """Store ``info`` (with ``config_hash`` set to ``session_id`` when missing).
+
+        With a static session, the new session (e.g. refreshed) is kept in memory for
+        this process and the static source is left untouched.
+        """
+        if info.config_hash is None:
+            info = info.copy(update={"config_hash": session_id})
+        if self.is_static:
+            with self._lock:
+                self._static_override = info
+            _logger.debug("static session updated in memory only")
+            return
+        self.storage[session_id] = info
+        _logger.debug("saved session %s", session_id[:12])
+
+    def delete(self, session_id: str) -> None:
+        """Forget the session (no error when there is none)."""
+        if self.is_static:
+            with self._lock:
+                self._static_override = None
+            return
+        with contextlib.suppress(UnknownSessionError):
+            del self.storage[session_id]
+        _logger.debug("deleted session %s", session_id[:12])
+
+    def lock(self, session_id: str) -> contextlib.AbstractContextManager[None]:
+        """Hold while checking, refreshing and saving a session (see the module example)."""
+        if self.is_static:
+            return contextlib.nullcontext()
+        return self.storage.lock(session_id)
+
+    def _load_static(self) -> SessionInfo:
+        if self._static_session is not None:
+            text, source = self._static_session, "static session (DNASTACK_SESSION)"
+        else:
+            assert self._static_session_file is not None
+            source = f"static session file {self._static_session_file}"
+            try:
+                text = self._static_session_file.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError) as exc:
+                raise ConfigurationError(f"{source}: cannot read ({type(exc).__name__})") from None
+        return _static_session_from_json(text, source, self._clock())
+
+
+def _static_session_from_json(text: str, source: str, now: float) -> SessionInfo:
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ConfigurationError(
+            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})"
+        ) from None
+    if not isinstance(data, dict):
+        raise ConfigurationError(f"{source}: expected a JSON object")
+    if not isinstance(data.get("access_token"), str) or not data["access_token"]:
+        raise ConfigurationError(f"{source}: access_token is required")
+    data = dict(data)
+    issued_at = data.setdefault("issued_at", int(now))
+    if "valid_until" not in data:
+        expires_in = data.pop("expires_in", None)
+        valid = isinstance(expires_in, int | float) and isinstance(issued_at, int | float)
+        data["valid_until"] = int(issued_at + expires_in) if valid else NO_EXPIRY
+    data.pop("expires_in", None)
+    try:
+        return SessionInfo.parse_obj(data)
+    except ModelValidationError as exc:
+        raise ConfigurationError(f"{source}: {exc}") from None

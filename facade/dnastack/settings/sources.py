@@ -1,0 +1,264 @@
+"""The settings table: every setting, where it can come from, and how its value is checked.
+
+Each setting is resolved on its own, first match wins::
+
+    argument  >  session override  >  environment  >  config file  >  default
+
+A source is reported as ``argument``, ``session``, ``environment:NAME``,
+``config:<file>`` or ``default``. Not every setting has every layer: a setting whose
+``file_key`` is None cannot come from the configuration file (the file cannot choose
+itself; tokens and static sessions do not belong in it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import os
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import attrs
+
+from dnastack.common.redact import REDACTED, redact_url, redacted_repr
+from dnastack.configuration.short_types import URL_ENVIRONMENT_VARIABLES
+from dnastack.exceptions import ConfigurationError
+
+__all__ = [
+    "DEFAULT_CONTEXT",
+    "DEFAULT_MAX_RETRIES",
+    "NOVERIFY",
+    "SETTINGS",
+    "SETTINGS_BY_NAME",
+    "URL_SETTING_NAMES",
+    "SecurityContext",
+    "SettingSpec",
+    "display_value",
+]
+
+DEFAULT_CONTEXT = "default"
+DEFAULT_MAX_RETRIES = 3
+"""Retries after the first attempt (the transport makes at most 1 + this many attempts)."""
+NOVERIFY = "NOVERIFY"
+"""``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
+
+_LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "NOTSET"}
+
+
+@attrs.frozen
+class SecurityContext:
+    """A static token used for every endpoint (``DNASTACK_SECURITY_CONTEXT``)."""
+
+    auth_token: str = attrs.field(repr=redacted_repr)
+    auth_token_type: str = "Bearer"
+
+    def as_authentication(self) -> dict[str, str]:
+        """The endpoint authentication dict for this token (``{type: bearer, token}``)."""
+        return {"type": "bearer", "token": self.auth_token}
+
+
+def _fail(name: str, source: str, problem: str) -> ConfigurationError:
+    return ConfigurationError(f"setting {name!r} from {source}: {problem}")
+
+
+# -- parsers: (raw value, setting name, source) -> checked value ----------------------------
+
+Parser = Callable[[Any, str, str], Any]
+
+
+def _text(raw: Any, name: str, source: str) -> str:
+    if not isinstance(raw, str) or not raw.strip():
+        raise _fail(name, source, "expected a non-empty string")
+    return raw.strip()
+
+
+def _path(raw: Any, name: str, source: str) -> Path:
+    if isinstance(raw, os.PathLike):
+        raw = os.fspath(raw)
+    return Path(_text(raw, name, source)).expanduser()
+
+
+def _existing_file(raw: Any, name: str, source: str) -> Path:
+    path = _path(raw, name, source)
+    if not path.is_file():
+        raise _fail(name, source, f"file not found: {path}")
+    return path
+
+
+def _url(raw: Any, name: str, source: str) -> str:
+    text = _text(raw, name, source)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
+        raise _fail(name, source, "expected an http:// or https:// URL")
+    return text
+
+
+def _timeout(raw: Any, name: str, source: str) -> float:
+    value: float
+    if isinstance(raw, bool):
+        raise _fail(name, source, "expected a number of seconds")
+    if isinstance(raw, int | float):
+        value = float(raw)
+    elif isinstance(raw, str):
+        try:
+            value = float(raw.strip())
+        except ValueError:
+            raise _fail(name, source, "expected a number of seconds") from None
+    else:
+        raise _fail(name, source, "expected a number of seconds")
+    if not math.isfinite(value) or value <= 0:
+        raise _fail(name, source, "expected a positive number of seconds")
+    return value
+
+
+def _max_retries(raw: Any, name: str, source: str) -> int:
+    value: int
+    if isinstance(raw, bool):
+        raise _fail(name, source, "expected a whole number")
+    if isinstance(raw, int):
+        value = raw
+    elif isinstance(raw, float) and raw.is_integer():
+        value = int(raw)
+    elif isinstance(raw, str):
+        try:
+            value = int(raw.strip())
+        except ValueError:
+            raise _fail(name, source, "expected a whole number") from None
+    else:
+        raise _fail(name, source, "expected a whole number")
+    if value < 0:
+        raise _fail(name, source, "expected a number >= 0")
+    return value
+
+
+def _ca_cert(raw: Any, name: str, source: str) -> str:
+    if isinstance(raw, str) and raw.strip().upper() == NOVERIFY:
+        return NOVERIFY
+    return str(_existing_file(raw, name, source))
+
+
+def _log_level(raw: Any, name: str, source: str) -> str:
+    if isinstance(raw, int) and not isinstance(raw, bool):
+        text = logging.getLevelName(raw)
+    elif isinstance(raw, str):
+        text = raw.strip().upper()
+        text = "WARNING" if text == "WARN" else text
+    else:
+        text = ""
+    if text not in _LOG_LEVELS:
+        raise _fail(name, source, f"expected one of {', '.join(sorted(_LOG_LEVELS))}")
+    return text
+
+
+def _security_context(raw: Any, name: str, source: str) -> SecurityContext:
+    expected = 'expected JSON like {"auth_token_type": "Bearer", "auth_token": "..."}'
+    if isinstance(raw, SecurityContext):
+        return raw
+    data: Any = raw
+    if isinstance(raw, str):
+        try:
+            data = json.loads(raw)
+        except json.JSONDecodeError:
+            raise _fail(name, source, f"not valid JSON; {expected}") from None
+    if not isinstance(data, Mapping):
+        raise _fail(name, source, expected)
+    token = data.get("auth_token")
+    token_type = data.get("auth_token_type", "Bearer")
+    if not isinstance(token, str) or not token:
+        raise _fail(name, source, f"auth_token is missing or empty; {expected}")
+    if not isinstance(token_type, str) or token_type.lower() != "bearer":
+        raise _fail(name, source, "only auth_token_type 'Bearer' is supported")
+    return SecurityContext(auth_token=token, auth_token_type="Bearer")
+
+
+def _static_session(raw: Any, name: str, source: str) -> str:
+    if isinstance(raw, Mapping):
+        raw = json.dumps(dict(raw))
+    if not isinstance(raw, str):
+        raise _fail(name, source, "expected a JSON object (a session)")
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError:
+        raise _fail(name, source, "not valid JSON; expected a session object") from None
+    if not isinstance(data, dict) or not isinstance(data.get("access_token"), str):
+        raise _fail(name, source, "expected a session object with an access_token")
+    return raw
+
+
+# -- the table ---------------------------------------------------------------------------
+
+
+@attrs.frozen
+class SettingSpec:
+    """One setting: its name, environment variables, config-file key and checker.
+
+    Attributes:
+        name: the setting (argument name of ``resolve_settings`` and key of overrides).
+        env: environment variables, the first non-empty one wins.
+        file_key: ``"settings.<key>"`` (the file's ``settings`` mapping),
+            ``"current_context"``, ``"endpoint:<short type>"`` (the URL of the context's
+            default endpoint of that type), or None (no file layer).
+        parse: checks and converts a raw value; raises ConfigurationError naming the
+            setting and the source.
+        secret: the value is redacted in every report.
+    """
+
+    name: str
+    env: tuple[str, ...]
+    file_key: str | None
+    parse: Parser
+    secret: bool = False
+
+
+URL_SETTING_NAMES: Mapping[str, str] = {
+    "data_connect": "data_connect_url",
+    "drs": "drs_url",
+    "registry": "service_registry_url",
+    "collections": "collections_url",
+    "explorer": "explorer_url",
+}
+"""Short type -> name of the setting holding its URL."""
+
+SETTINGS: tuple[SettingSpec, ...] = (
+    SettingSpec("config_file", ("DNASTACK_CONFIG_FILE",), None, _path),
+    SettingSpec("context", ("DNASTACK_CONTEXT",), "current_context", _text),
+    SettingSpec("session_dir", ("DNASTACK_SESSION_DIR",), "settings.session_dir", _path),
+    SettingSpec("security_context", ("DNASTACK_SECURITY_CONTEXT",), None, _security_context, True),
+    *(
+        SettingSpec(URL_SETTING_NAMES[st], (env,), f"endpoint:{st}", _url)
+        for st, env in URL_ENVIRONMENT_VARIABLES.items()
+    ),
+    SettingSpec("timeout", ("DNASTACK_TIMEOUT",), "settings.timeout", _timeout),
+    SettingSpec("max_retries", ("DNASTACK_MAX_RETRIES",), "settings.max_retries", _max_retries),
+    SettingSpec("ca_cert", ("DNASTACK_CA_CERT",), "settings.ca_cert", _ca_cert),
+    SettingSpec("log_level", ("DNASTACK_LOG_LEVEL",), "settings.log_level", _log_level),
+    SettingSpec("session", ("DNASTACK_SESSION",), None, _static_session, True),
+    SettingSpec("session_file", ("DNASTACK_SESSION_FILE",), None, _existing_file),
+    SettingSpec("http_proxy", ("http_proxy", "HTTP_PROXY"), None, _text),
+    SettingSpec("https_proxy", ("https_proxy", "HTTPS_PROXY"), None, _text),
+    SettingSpec("no_proxy", ("no_proxy", "NO_PROXY"), None, _text),
+)
+"""Every setting, in resolution order (``config_file`` first: it locates the file layer;
+``context`` next: it selects the endpoints the URL settings read)."""
+
+SETTINGS_BY_NAME: Mapping[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
+
+
+def display_value(name: str, value: Any) -> str:
+    """A value as shown in reports and logs: secrets masked, URL credentials removed."""
+    if value is None:
+        return "None"
+    spec = SETTINGS_BY_NAME.get(name)
+    if isinstance(value, SecurityContext):
+        return f"{value.auth_token_type} {REDACTED}"
+    if spec is not None and spec.secret:
+        return REDACTED
+    if isinstance(value, str) and "://" in value:
+        return redact_url(value)
+    return str(value)
