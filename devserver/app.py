@@ -118,7 +118,10 @@ def create_app(config: DevServerConfig) -> Starlette:
             ),
         ),
         Mount("/collection-service", routes=collection_routes(state.collections)),
-        Mount("/explorer", routes=explorer_routes(state.questions, state.engine)),
+        Mount(
+            "/explorer",
+            routes=explorer_routes(state.questions, state.collections, state.engine),
+        ),
         Mount(
             "/ga4gh/drs/v1",
             routes=drs_routes(state.drs, UrlSigner(), config.auth_issuer),

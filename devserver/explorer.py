@@ -8,12 +8,14 @@
 A question is SQL with ``{name}`` placeholders, one per declared input. Inputs are checked
 (required, allowed values, number/date syntax; a 400 names the input in ``parameter``),
 then the SQL runs once per requested collection, restricted to that collection's tables.
-A question's collections are those holding every table it reads. A collection whose query
-fails answers ``status: error``; the others still carry rows.
+A question's collections are those holding every table it reads; asked explicitly of
+another collection, that collection answers ``status: error`` (its table is missing) while
+the others still carry rows. An unknown collection is a 400 naming ``collections``.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -91,6 +93,8 @@ class QuestionParam:
         if self.input_type == "number":
             try:
                 number = float(value)
+                if not math.isfinite(number):
+                    raise ValueError(value)
             except ValueError as exc:
                 raise ApiError(
                     400,
@@ -269,7 +273,9 @@ def _run_in_collection(
     return {**result, "status": "ok", "data": data, "dataModel": stream.data_model, "error": None}
 
 
-def explorer_routes(catalog: QuestionCatalog, engine: DuckDbEngine) -> list[BaseRoute]:
+def explorer_routes(
+    catalog: QuestionCatalog, collections: CollectionCatalog, engine: DuckDbEngine
+) -> list[BaseRoute]:
     async def get_service_info(request: Request) -> Response:
         return json_response(service_info(SERVICE_KINDS["explorer"]))
 
@@ -290,23 +296,19 @@ def explorer_routes(catalog: QuestionCatalog, engine: DuckDbEngine) -> list[Base
                 raise ApiError(400, f"Input {name!r} must be a string.", parameter=name)
             inputs[name] = str(value)
         sql, parameters = question.bind(inputs)
-        available = catalog.collections_of(question)
         requested = body.get("collections")
         if requested is None:
-            targets = available
+            targets = catalog.collections_of(question)
         else:
             if not isinstance(requested, list) or not all(isinstance(r, str) for r in requested):
                 raise ApiError(400, "`collections` must be a list of ids.", parameter="collections")
-            by_ref = {ref: c for c in available for ref in (c.collection_id, c.slug)}
-            unknown = [r for r in requested if r not in by_ref]
-            if unknown:
-                raise ApiError(
-                    400,
-                    f"Question {question.question_id!r} cannot be asked of collection "
-                    f"{unknown[0]!r}.",
-                    parameter="collections",
-                )
-            targets = list({by_ref[r].collection_id: by_ref[r] for r in requested}.values())
+            targets = []
+            for ref in requested:
+                collection = collections.find(ref)
+                if collection is None:
+                    raise ApiError(400, f"There is no collection {ref!r}.", parameter="collections")
+                if collection not in targets:
+                    targets.append(collection)
         results = [
             await run_in_threadpool(_run_in_collection, engine, c, sql, parameters) for c in targets
         ]
