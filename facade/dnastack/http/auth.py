@@ -75,33 +75,33 @@ class EndpointAuth(httpx.Auth):
             return
         last_error: AuthenticationError | None = None
         for position, authenticator in enumerate(candidates):
-            has_fallback = position + 1 < len(candidates)
-            try:
-                request.headers["Authorization"] = authenticator.authorization_header()
-            except AuthenticationError as exc:
-                if not has_fallback:
-                    raise
-                last_error = exc
-                continue
-            response = yield request
-            if not _rejected(response, authenticator):
-                return
-            _logger.info(
-                "%s %s answered 401; re-authenticating for %s",
-                request.method,
-                safe_url(request.url),
-                authenticator.describe(),
-            )
-            authenticator.clear_access_token()
-            request.headers["Authorization"] = authenticator.authorization_header()
-            response = yield request
-            if not _rejected(response, authenticator):
-                return
-            last_error = AuthenticationError(
-                f"{authenticator.describe()} rejected fresh credentials "
-                f"(HTTP 401 for {request.method} {safe_url(request.url)})"
-            )
-        assert last_error is not None  # the loop ran at least once and did not return
+            is_last = position == len(candidates) - 1
+            for attempt in (1, 2):  # the second attempt follows a 401: re-authenticate once
+                if attempt == 2:
+                    _logger.info(
+                        "%s %s answered 401; re-authenticating for %s",
+                        request.method,
+                        safe_url(request.url),
+                        authenticator.describe(),
+                    )
+                    authenticator.clear_access_token()
+                try:
+                    request.headers["Authorization"] = authenticator.authorization_header()
+                except AuthenticationError as exc:
+                    if is_last:
+                        raise
+                    last_error = exc
+                    break  # try the next (fallback) authenticator
+                response = yield request
+                if not _rejected(response, authenticator):
+                    return
+            else:
+                last_error = AuthenticationError(
+                    f"{authenticator.describe()} rejected fresh credentials "
+                    f"(HTTP 401 for {request.method} {safe_url(request.url)})"
+                )
+        if last_error is None:  # pragma: no cover - every path above sets it or returns
+            last_error = AuthenticationError(f"no credentials accepted for {safe_url(request.url)}")
         raise last_error
 
 

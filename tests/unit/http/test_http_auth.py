@@ -169,3 +169,23 @@ def test_a_401_from_another_origin_does_not_re_authenticate(
 def test_an_authenticator_without_endpoint_url_is_refused() -> None:
     with pytest.raises(ConfigurationError, match="no endpoint URL"):
         EndpointAuth([ScriptedAuthenticator(endpoint_url=None)])
+
+
+def test_fallback_is_tried_when_re_authentication_fails() -> None:
+    class OneShot(ScriptedAuthenticator):
+        def clear_access_token(self) -> None:
+            self.fail_with = AuthenticationError("refresh token revoked")
+
+    first, fallback = OneShot(prefix="first"), ScriptedAuthenticator(prefix="fb")
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        accepted = request.headers["Authorization"].startswith("Bearer fb")
+        return OK if accepted else httpx.Response(401)
+
+    recorder = Recorder(answer)
+    with client_for(recorder, first, fallback) as client:
+        assert client.get(f"{API}/x").status_code == 200
+    assert [r.headers["Authorization"] for r in recorder.requests] == [
+        "Bearer first-1",
+        "Bearer fb-1",
+    ]
