@@ -366,7 +366,9 @@ class FileSessionStorage(BaseSessionStorage):
         return self.dir_path / f"{session_id}.json"
 
     def __contains__(self, session_id: object) -> bool:
-        return isinstance(session_id, str) and self._path(session_id).is_file()
+        if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
+            return False
+        return self._path(session_id).is_file()
 
     def __getitem__(self, session_id: str) -> SessionInfo:
         path = self._path(session_id)

@@ -116,6 +116,7 @@ def test_unsafe_session_ids_are_refused(tmp_path: Path, session_id: str) -> None
     storage = FileSessionStorage(tmp_path)
     with pytest.raises(ValueError):
         storage[session_id] = info()
+    assert session_id not in storage
 
 
 def test_listing_a_missing_directory_is_empty(tmp_path: Path) -> None:
