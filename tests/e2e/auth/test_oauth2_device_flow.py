@@ -89,7 +89,7 @@ def test_denied_device_authorization_is_an_authentication_error(
         authenticator.initialize()
     assert isinstance(caught.value.__cause__, OAuthError)
     assert caught.value.__cause__.error == "access_denied"
-    assert failures == ["AuthenticationError"]
+    assert failures == ["access_denied"]
 
 
 def test_replayed_device_code_is_rejected_and_revokes_the_grant(

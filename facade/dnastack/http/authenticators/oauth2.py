@@ -212,7 +212,7 @@ class OAuth2Authenticator(Authenticator):
                 "authentication-failure",
                 {
                     "grant_type": self._grant_type,
-                    "error": getattr(exc, "error", type(exc).__name__),
+                    "error": _error_code(exc),
                 },
             )
             raise
@@ -396,6 +396,14 @@ _GRANT_NAMES = {
     CLIENT_CREDENTIALS_GRANT: "client credentials token request",
     TOKEN_EXCHANGE_GRANT: "token exchange",
 }
+
+
+def _error_code(exc: BaseException) -> str:
+    """The OAuth2 error code behind ``exc`` (``access_denied``...), else its class name."""
+    for candidate in (exc, exc.__cause__):
+        if isinstance(candidate, OAuthError):
+            return candidate.error
+    return type(exc).__name__
 
 
 def _required(auth_info: Mapping[str, Any], key: str, where: str) -> str:
