@@ -25,6 +25,7 @@ class DevServerConfig:
     page_size: int = DEFAULT_PAGE_SIZE
     polling: bool = False
     polling_retry_after: int = 0
+    absolute_page_urls: bool = False
     query_ttl_seconds: float = 300.0
     max_open_queries: int = 64
     access_log: bool = False
@@ -70,6 +71,11 @@ def build_arg_parser() -> argparse.ArgumentParser:
         default=0,
         help="Retry-After seconds sent with empty polling pages (default 0)",
     )
+    parser.add_argument(
+        "--absolute-page-urls",
+        action="store_true",
+        help="Data Connect next_page_url as absolute URLs (default: relative references)",
+    )
     parser.add_argument("--query-ttl", type=float, default=300.0, help="idle seconds per query")
     parser.add_argument("--max-open-queries", type=int, default=64, help="open query cursors")
     parser.add_argument("--access-log", action="store_true", help="log every request")
@@ -108,6 +114,7 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         page_size=args.page_size,
         polling=args.polling,
         polling_retry_after=args.polling_retry_after,
+        absolute_page_urls=args.absolute_page_urls,
         query_ttl_seconds=args.query_ttl,
         max_open_queries=args.max_open_queries,
         access_log=args.access_log,

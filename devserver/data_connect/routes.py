@@ -9,7 +9,9 @@ Routes (relative to the Data Connect base URL):
 - ``POST /search[?page_size=N]``                     ``{"query", "parameters"}``
 - ``GET  /search/{query_id}?page=N``                  next pages (``next_page_url``)
 
-``page_size`` overrides ``--page-size`` for one query or listing. The request header
+``next_page_url`` is a relative reference (``/data-connect/search/{id}?page=2``) unless
+``--absolute-page-urls`` is given. ``page_size`` overrides ``--page-size`` for one query or
+listing. The request header
 ``X-Devserver-Polling: 1`` (or ``0``) turns the polling pattern on (or off) for one query,
 whatever ``--polling`` says: the first response is then ``{"data": [], "pagination":
 {"next_page_url": ...}}`` with a ``Retry-After`` header.
@@ -18,6 +20,7 @@ whatever ``--polling`` says: the first response is then ``{"data": [], "paginati
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from starlette.requests import Request
@@ -29,7 +32,7 @@ from devserver.config import MAX_PAGE_SIZE, DevServerConfig
 from devserver.data_connect.engine import QueryError, UnknownTableError
 from devserver.data_connect.queries import DataConnectScope, Page, QueryService
 from devserver.errors import ApiError
-from devserver.responses import json_response, raw_json_response
+from devserver.responses import json_response, node_base_url, raw_json_response
 
 __all__ = ["POLLING_HEADER", "data_connect_routes"]
 
@@ -51,6 +54,12 @@ def data_connect_routes(
 ) -> list[BaseRoute]:
     """The Data Connect routes; ``resolve_scope`` says which tables a request may see."""
 
+    def scope_of(request: Request) -> DataConnectScope:
+        scope = resolve_scope(request)
+        if config.absolute_page_urls:
+            return replace(scope, base_path=node_base_url(request) + scope.base_path)
+        return scope
+
     def page_size(request: Request) -> int:
         return int_query_param(
             request, "page_size", config.page_size, minimum=1, maximum=MAX_PAGE_SIZE
@@ -63,7 +72,7 @@ def data_connect_routes(
         return raw_json_response(page.body, headers=page.headers)
 
     async def start(request: Request, sql: str, parameters: list[Any]) -> Response:
-        scope = resolve_scope(request)
+        scope = scope_of(request)
         try:
             page = await service.start(
                 sql,
@@ -82,7 +91,7 @@ def data_connect_routes(
         return json_response(service_info(request))
 
     async def list_tables(request: Request) -> Response:
-        scope = resolve_scope(request)
+        scope = scope_of(request)
         size = page_size(request)
         number = int_query_param(request, "page", 1, minimum=1)
         tables = service.engine.tables(scope.tables)

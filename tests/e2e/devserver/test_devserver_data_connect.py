@@ -352,3 +352,16 @@ def test_polling_still_reports_bad_sql_at_once(client: httpx.Client) -> None:
         headers={"X-Devserver-Polling": "1"},
     )
     _assert_error_response(response, 400)
+
+
+def test_absolute_page_urls_option(
+    devserver_factory: DevServerFactory, follow_pages: Follow
+) -> None:
+    server = devserver_factory.start("--absolute-page-urls", "--page-size", "40")
+    with httpx.Client(base_url=server.base_url) as http:
+        first = http.get("/data-connect/table/samples/data")
+        rows, pages = follow_pages(http, first)
+        tables = http.get("/data-connect/tables", params={"page_size": 1}).json()
+    assert len(rows) == 100
+    assert pages[0]["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
+    assert tables["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
