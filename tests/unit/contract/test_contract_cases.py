@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import schemathesis
+from schemathesis.core.result import Ok
 
 from dnastack.contract.cases import DEFAULT_BUDGET, THOROUGH_BUDGET, Budget, CasePlan, build_cases
 from dnastack.contract.knowledge import SeedRequest
@@ -47,6 +48,7 @@ SPEC: dict[str, Any] = {
 def _operation(label: str) -> Any:
     schema = schemathesis.openapi.from_dict(SPEC)
     for result in schema.get_all_operations():
+        assert isinstance(result, Ok)
         operation = result.ok()
         if operation.label == label:
             return operation
