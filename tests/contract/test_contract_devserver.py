@@ -90,3 +90,11 @@ def test_collection_scoped_data_connect_conforms_too(devserver_absolute_pages: D
     report = run_contract("data-connect", server.collection_data_connect_url(slug), seed=SEED)
     assert report.violations == [], format_report(report)
     assert report.untested == [], format_report(report)
+
+
+@pytest.mark.parametrize("api", ["service-info", "service-registry", "explorer"])
+def test_thorough_mode_finds_nothing_either(api: str, devserver: DevServer) -> None:
+    report = run_contract(api, api_urls(devserver)[api], thorough=True, seed=SEED)
+    assert "negative_data_rejection" in report.checks
+    assert report.violations == [], format_report(report)
+    assert report.untested == [], format_report(report)

@@ -48,12 +48,23 @@ _SCHEME_CREDENTIAL = re.compile(
     r"(?i)\b(bearer|basic)\s+(?=[A-Za-z0-9\-._~+/]*[0-9\-._~+/=])[A-Za-z0-9\-._~+/]{6,}=*"
 )
 
+# signed URLs in response excerpts (DRS access URLs): the signature is a credential
+_SIGNED_QUERY = re.compile(
+    r"(?i)([?&](?:x-amz-signature|x-amz-credential|x-amz-security-token|x-goog-signature|"
+    r"x-goog-credential|signature|sig|token|access_token|api_key|apikey|key)=)[^&\s\"'<>]+"
+)
+
 
 def scrub(text: str, secrets: Iterable[str] = ()) -> str:
-    """``text`` with the given secret values and anything shaped like credentials masked."""
+    """``text`` with the given secret values and anything shaped like credentials masked.
+
+    Masks: the ``secrets`` themselves, ``Authorization: ...`` values, bare ``Bearer``/``Basic``
+    credentials, and signature/token query parameters of URLs.
+    """
     text = redact_text(text, secrets)
     text = _HEADER_CREDENTIAL.sub(lambda m: m.group(1) + REDACTED, text)
-    return _SCHEME_CREDENTIAL.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+    text = _SCHEME_CREDENTIAL.sub(lambda m: f"{m.group(1)} {REDACTED}", text)
+    return _SIGNED_QUERY.sub(lambda m: m.group(1) + REDACTED, text)
 
 
 def excerpt(text: str | None, limit: int = EXCERPT_CHARS) -> str | None:

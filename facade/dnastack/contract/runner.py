@@ -63,6 +63,7 @@ __all__ = [
     "normalise_base_url",
     "run_contract",
     "secret_header_values",
+    "select_checks",
 ]
 
 DEFAULT_CHECKS: tuple[str, ...] = (
@@ -168,9 +169,10 @@ def _check_functions(names: Sequence[str]) -> list[CheckFunction]:
     return functions
 
 
-def _select_checks(
+def select_checks(
     checks: Sequence[str] | None, *, thorough: bool, headers: Mapping[str, str]
 ) -> tuple[str, ...]:
+    """The checks of a run: ``checks`` when given, else the mode's set (see module constants)."""
     if checks:
         return tuple(dict.fromkeys(checks))
     if not thorough:
@@ -430,7 +432,7 @@ def run_contract(
     base_url = normalise_base_url(url)
     spec = resolve_spec(api, spec_path)
     sent_headers = dict(headers or {})
-    check_names = _select_checks(checks, thorough=thorough, headers=sent_headers)
+    check_names = select_checks(checks, thorough=thorough, headers=sent_headers)
     check_functions = _check_functions(check_names)
     if max_examples is not None and max_examples < 1:
         raise ContractUsageError("max_examples must be at least 1")

@@ -108,3 +108,24 @@ def test_unreachable_server_exits_2_naming_the_url_but_not_the_credentials() -> 
     assert url in err and "not reachable" in err
     assert "tok-123456" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+def test_thorough_checks_test_auth_only_when_credentials_are_given() -> None:
+    from dnastack.contract.runner import (
+        CREDENTIAL_CHECKS,
+        DEFAULT_CHECKS,
+        THOROUGH_CHECKS,
+        select_checks,
+    )
+
+    assert (
+        select_checks(None, thorough=False, headers={"Authorization": "Bearer x"}) == DEFAULT_CHECKS
+    )
+    assert (
+        select_checks(None, thorough=True, headers={"Accept": "application/json"})
+        == THOROUGH_CHECKS
+    )
+    with_auth = select_checks(None, thorough=True, headers={"Authorization": "Bearer x"})
+    assert with_auth == (*THOROUGH_CHECKS, *CREDENTIAL_CHECKS)
+    explicit = select_checks(["a", "b", "a"], thorough=True, headers={})
+    assert explicit == ("a", "b")

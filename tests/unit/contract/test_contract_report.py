@@ -139,6 +139,15 @@ def test_scrub_masks_credentials_wherever_they_appear(text: str) -> None:
     assert "***" in cleaned
 
 
+def test_scrub_masks_signatures_of_signed_urls_in_response_excerpts() -> None:
+    text = scrub(
+        '{"url": "https://b.s3.amazonaws.com/o?X-Amz-Credential=AKIA1&X-Amz-Signature=abc123&a=1",'
+        ' "other": "http://h/bytes/x?expires=1&signature=deadbeef"}'
+    )
+    assert "AKIA1" not in text and "abc123" not in text and "deadbeef" not in text
+    assert "a=1" in text and "expires=1" in text
+
+
 def test_scrub_masks_given_secret_values_and_leaves_plain_words() -> None:
     assert scrub("key abcd1234 used", ["abcd1234"]) == "key *** used"
     assert scrub("Basic authentication is not supported") == "Basic authentication is not supported"
