@@ -37,10 +37,10 @@ test-fast: $(STAMP) ## unit and spec tests only
 	$(PY) -m pytest tests/unit tests/spec $(PYTEST_ARGS)
 
 demo: $(STAMP) ## the main job against the embedded local GA4GH node
-	@echo "make demo: not implemented yet (see the CLI/demo issue)" >&2; exit 1
+	$(PY) demo/run_demo.py
 
 bench: $(STAMP) ## side-by-side benchmarks (see bench/README.md)
-	@echo "make bench: not implemented yet (see the benchmark issue)" >&2; exit 1
+	$(PY) bench/run.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

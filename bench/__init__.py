@@ -1,0 +1,1 @@
+"""`make bench`: side-by-side benchmarks (see bench/README.md)."""

@@ -1,0 +1,86 @@
+"""The reference library, ``dnastack-client-library``, in its own virtual environment.
+
+Installed on first use into ``bench/.venv-ref`` (git-ignored) with the latest release from
+PyPI plus ``pyarrow`` (for the reference's side of the ``to_arrow()`` comparison; pandas is
+already one of its dependencies). A stamp file records the installed version; delete the
+directory (or pass ``--reinstall-reference``) to pick up a newer release.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["REFERENCE_PACKAGE", "ReferenceEnv", "ensure_reference_env"]
+
+REFERENCE_PACKAGE = "dnastack-client-library"
+EXTRA_PACKAGES = ("pyarrow",)
+STAMP_NAME = ".bench-installed"
+INSTALL_TIMEOUT_SECONDS = 900
+
+
+@dataclass(frozen=True)
+class ReferenceEnv:
+    venv: Path
+    python: Path
+    version: str
+
+    def script(self, name: str) -> Path:
+        return self.venv / "bin" / name
+
+
+def _installed_version(python: Path) -> str | None:
+    try:
+        completed = subprocess.run(
+            [
+                str(python),
+                "-c",
+                "import importlib.metadata as m; print(m.version('dnastack-client-library'))",
+            ],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    if completed.returncode != 0:
+        return None
+    return completed.stdout.strip() or None
+
+
+def ensure_reference_env(
+    venv: Path, *, reinstall: bool = False, base_python: str | None = None
+) -> ReferenceEnv:
+    """Create/refresh the reference venv; raise RuntimeError when it cannot be installed."""
+    python = venv / "bin" / "python"
+    stamp = venv / STAMP_NAME
+    if reinstall and venv.exists():
+        shutil.rmtree(venv)
+    if stamp.is_file() and python.exists():
+        version = _installed_version(python)
+        if version:
+            return ReferenceEnv(venv, python, version)
+    steps = []
+    if not python.exists():
+        steps.append([base_python or sys.executable, "-m", "venv", "--clear", str(venv)])
+    steps.append(
+        [str(python), "-m", "pip", "install", "-q", "--upgrade", REFERENCE_PACKAGE, *EXTRA_PACKAGES]
+    )
+    for step in steps:
+        try:
+            completed = subprocess.run(
+                step, capture_output=True, text=True, timeout=INSTALL_TIMEOUT_SECONDS
+            )
+        except (OSError, subprocess.TimeoutExpired) as exc:
+            raise RuntimeError(f"installing the reference library failed: {exc}") from exc
+        if completed.returncode != 0:
+            tail = (completed.stderr or completed.stdout).strip()[-1500:]
+            raise RuntimeError(f"installing the reference library failed:\n{tail}")
+    version = _installed_version(python)
+    if not version:
+        raise RuntimeError("the reference library was installed but cannot be imported")
+    stamp.write_text(version + "\n")
+    return ReferenceEnv(venv, python, version)
