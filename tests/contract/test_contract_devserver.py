@@ -98,3 +98,13 @@ def test_thorough_mode_finds_nothing_either(api: str, devserver: DevServer) -> N
     assert "negative_data_rejection" in report.checks
     assert report.violations == [], format_report(report)
     assert report.untested == [], format_report(report)
+
+
+def test_a_param_that_matches_no_path_parameter_is_pointed_out(devserver: DevServer) -> None:
+    report = run_contract(
+        "service-registry", devserver.registry_url, params={"objct_id": "x"}, seed=SEED
+    )
+    assert any(
+        note.startswith("--param objct_id matches no path parameter") for note in report.notes
+    )
+    assert "(known: serviceId)" in format_report(report)

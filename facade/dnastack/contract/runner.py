@@ -466,6 +466,13 @@ def run_contract(
         )
         try:
             operations = _operations(schema, report.notes)
+            known_names = {name for op in operations for name in path_names(op)}
+            report.notes.extend(
+                f"--param {name} matches no path parameter of this API "
+                f"(known: {', '.join(sorted(known_names)) or 'none'})"
+                for name in _params_mapping(params)
+                if name not in known_names
+            )
             for operation in operations:
                 report.operations.append(run.operation(operation))
                 if run.gone is not None:
