@@ -22,9 +22,10 @@ from dnastack.contract.report import (
 from dnastack.contract.specs import API_NAMES
 
 if TYPE_CHECKING:
+    from dnastack.contract.checks import DEFAULT_CHECKS, THOROUGH_CHECKS
     from dnastack.contract.junit import junit_xml
     from dnastack.contract.report import format_report
-    from dnastack.contract.runner import DEFAULT_CHECKS, THOROUGH_CHECKS, run_contract
+    from dnastack.contract.runner import run_contract
 
 __all__ = [
     "API_NAMES",
@@ -43,8 +44,8 @@ __all__ = [
 
 _LAZY: dict[str, str] = {
     "run_contract": "dnastack.contract.runner",
-    "DEFAULT_CHECKS": "dnastack.contract.runner",
-    "THOROUGH_CHECKS": "dnastack.contract.runner",
+    "DEFAULT_CHECKS": "dnastack.contract.checks",
+    "THOROUGH_CHECKS": "dnastack.contract.checks",
     "format_report": "dnastack.contract.report",
     "junit_xml": "dnastack.contract.junit",
 }

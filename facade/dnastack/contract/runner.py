@@ -19,7 +19,7 @@ import time
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urljoin, urlsplit
+from urllib.parse import unquote
 
 import httpx
 import requests
@@ -31,7 +31,7 @@ from schemathesis.core.result import Ok
 from schemathesis.core.transport import Response
 from schemathesis.schemas import BaseSchema
 
-from dnastack.common.redact import is_secret_key, redact_url
+from dnastack.common.redact import redact_url
 from dnastack.contract.cases import (
     DEFAULT_BUDGET,
     THOROUGH_BUDGET,
@@ -40,6 +40,14 @@ from dnastack.contract.cases import (
     CasePlan,
     build_cases,
     path_names,
+)
+from dnastack.contract.checks import (
+    CREDENTIAL_CHECKS,
+    DEFAULT_CHECKS,
+    THOROUGH_CHECKS,
+    check_functions,
+    secret_header_values,
+    select_checks,
 )
 from dnastack.contract.discovery import ApiDiscovery, discovery_for
 from dnastack.contract.errors import ContractUsageError
@@ -53,101 +61,19 @@ from dnastack.contract.report import (
     excerpt,
     scrub,
 )
+from dnastack.contract.server import HttpFetcher, normalise_base_url, probe
 from dnastack.contract.specs import resolve_spec
-from dnastack.exceptions import TransportError
 
 __all__ = [
     "CREDENTIAL_CHECKS",
     "DEFAULT_CHECKS",
     "THOROUGH_CHECKS",
-    "normalise_base_url",
     "run_contract",
-    "secret_header_values",
-    "select_checks",
 ]
-
-DEFAULT_CHECKS: tuple[str, ...] = (
-    "not_a_server_error",
-    "status_code_conformance",
-    "content_type_conformance",
-    "response_schema_conformance",
-    "response_headers_conformance",
-)
-"""Checks run on every response by default."""
-
-THOROUGH_CHECKS: tuple[str, ...] = (
-    *DEFAULT_CHECKS,
-    "negative_data_rejection",
-    "missing_required_header",
-    "unsupported_method",
-)
-"""Checks run with ``thorough=True``: besides the defaults, schema-violating requests must be
-rejected, and so must undeclared methods and requests missing a required header.
-
-``positive_data_acceptance`` is left out: bodies such as SQL queries or question inputs are
-"schema-valid" without making sense to the server, so it mostly reports expected 400s. Ask
-for it with ``checks=`` / ``--check`` when wanted."""
-
-CREDENTIAL_CHECKS: tuple[str, ...] = ("ignored_auth",)
-"""Added to the thorough checks when credential headers are given: the server must refuse
-requests without them (or with broken ones)."""
 
 REQUEST_TIMEOUT_SECONDS = 15.0
 MAX_CONSECUTIVE_NETWORK_ERRORS = 3
 _METHOD_ORDER = {"GET": 0, "HEAD": 0, "OPTIONS": 0, "POST": 1, "PUT": 2, "PATCH": 2, "DELETE": 3}
-
-
-class _HttpFetcher:
-    """The :class:`~dnastack.contract.discovery.Fetcher` used by discovery and clean-up."""
-
-    def __init__(self, client: httpx.Client, base_url: str) -> None:
-        self._client = client
-        self.base_url = base_url
-
-    def url(self, path: str) -> str:
-        return urljoin(self.base_url + "/", path)
-
-    def get_json(self, path: str) -> Any | None:
-        try:
-            response = self._client.get(self.url(path))
-        except httpx.HTTPError:
-            return None
-        if not response.is_success:
-            return None
-        try:
-            return response.json()
-        except ValueError:
-            return None
-
-    def delete(self, path: str) -> int | None:
-        try:
-            return self._client.delete(self.url(path)).status_code
-        except httpx.HTTPError:
-            return None
-
-
-def normalise_base_url(url: str) -> str:
-    """``url`` without a trailing slash; it must be an absolute http(s) URL.
-
-    Raises:
-        ContractUsageError: not an absolute http(s) URL.
-    """
-    parts = urlsplit(url)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
-        raise ContractUsageError(f"--url must be an absolute http(s) URL, got {redact_url(url)!r}")
-    return url.rstrip("/")
-
-
-def secret_header_values(headers: Mapping[str, str]) -> list[str]:
-    """Values of the headers that carry credentials (Authorization, cookies, API keys...)."""
-    found = []
-    for name, value in headers.items():
-        lowered = name.lower()
-        if is_secret_key(name) or "auth" in lowered or "cookie" in lowered or "key" in lowered:
-            found.append(value)
-            # "Bearer abc": mask the credential on its own too
-            found.extend(part for part in value.split() if len(part) >= 4)
-    return found
 
 
 def _load_schema(spec: Path, base_url: str) -> BaseSchema:
@@ -157,38 +83,6 @@ def _load_schema(spec: Path, base_url: str) -> BaseSchema:
     except Exception as exc:
         raise ContractUsageError(f"cannot load {spec}: {type(exc).__name__}: {exc}") from exc
     return schema
-
-
-def _check_functions(names: Sequence[str]) -> list[CheckFunction]:
-    functions = []
-    for name in names:
-        try:
-            functions.append(getattr(schemathesis.checks, name))
-        except AttributeError:
-            raise ContractUsageError(f"unknown schemathesis check {name!r}") from None
-    return functions
-
-
-def select_checks(
-    checks: Sequence[str] | None, *, thorough: bool, headers: Mapping[str, str]
-) -> tuple[str, ...]:
-    """The checks of a run: ``checks`` when given, else the mode's set (see module constants)."""
-    if checks:
-        return tuple(dict.fromkeys(checks))
-    if not thorough:
-        return DEFAULT_CHECKS
-    if secret_header_values(headers):
-        return (*THOROUGH_CHECKS, *CREDENTIAL_CHECKS)
-    return THOROUGH_CHECKS
-
-
-def _probe(client: httpx.Client, base_url: str) -> None:
-    try:
-        client.get(base_url + "/")
-    except httpx.HTTPError as exc:
-        raise TransportError(
-            f"server not reachable ({type(exc).__name__})", method="GET", url=redact_url(base_url)
-        ) from exc
 
 
 def _operations(schema: BaseSchema, notes: list[str]) -> list[AnyOperation]:
@@ -258,7 +152,7 @@ class _Run:
         checks: list[CheckFunction],
         discovery: ApiDiscovery,
         knowledge: Knowledge,
-        fetcher: _HttpFetcher,
+        fetcher: HttpFetcher,
         thorough: bool,
         max_examples: int | None,
         seed: int,
@@ -433,7 +327,7 @@ def run_contract(
     spec = resolve_spec(api, spec_path)
     sent_headers = dict(headers or {})
     check_names = select_checks(checks, thorough=thorough, headers=sent_headers)
-    check_functions = _check_functions(check_names)
+    selected = check_functions(check_names)
     if max_examples is not None and max_examples < 1:
         raise ContractUsageError("max_examples must be at least 1")
     run_seed = seed if seed is not None else secrets_module.randbelow(2**31)
@@ -447,8 +341,8 @@ def run_contract(
     )
     schema = _load_schema(spec, base_url)
     with httpx.Client(headers=sent_headers, timeout=REQUEST_TIMEOUT_SECONDS) as client:
-        _probe(client, base_url)
-        fetcher = _HttpFetcher(client, base_url)
+        probe(client, base_url)
+        fetcher = HttpFetcher(client, base_url)
         knowledge = Knowledge.from_params(_params_mapping(params))
         discovery = discovery_for(api)
         discovery.discover(fetcher, knowledge)
@@ -456,7 +350,7 @@ def run_contract(
             schema=schema,
             base_url=base_url,
             headers=sent_headers,
-            checks=check_functions,
+            checks=selected,
             discovery=discovery,
             knowledge=knowledge,
             fetcher=fetcher,

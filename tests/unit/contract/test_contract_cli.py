@@ -111,7 +111,7 @@ def test_unreachable_server_exits_2_naming_the_url_but_not_the_credentials() -> 
 
 
 def test_thorough_checks_test_auth_only_when_credentials_are_given() -> None:
-    from dnastack.contract.runner import (
+    from dnastack.contract.checks import (
         CREDENTIAL_CHECKS,
         DEFAULT_CHECKS,
         THOROUGH_CHECKS,

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from dnastack.contract.checks import secret_header_values
 from dnastack.contract.junit import junit_xml, write_junit
 from dnastack.contract.report import (
     ContractReport,
@@ -19,7 +20,6 @@ from dnastack.contract.report import (
     format_statuses,
     scrub,
 )
-from dnastack.contract.runner import secret_header_values
 
 TOKEN = "eyJhbGciOiJIUzI1NiJ9.secret-payload.sig"
 
