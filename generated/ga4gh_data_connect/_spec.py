@@ -4,5 +4,5 @@
 SPEC_PATH = "specs/data-connect.yaml"
 SPEC_TITLE = "GA4GH Data Connect"
 SPEC_VERSION = "1.0.0"
-SPEC_SHA256 = "44529cb85752995644d1f05071254869aeec39f31aa3310ee1d60d271f70bd58"
+SPEC_SHA256 = "e24b8e55a94cb3586bb5044d8e982e559728c9a7b0186ba5f74f4e8a3d895b0a"
 SPEC_RESOURCE = "openapi.yaml"  # the spec, shipped beside

@@ -20,8 +20,8 @@ class Pagination:
         {'next_page_url': 'http://127.0.0.1:8080/data-connect/search/q1?page=2'}
 
     Attributes:
-        next_page_url (None | str | Unset): URL of the next page, resolved against the URL of the current page; null or
-            absent on the last page.
+        next_page_url (None | str | Unset): URL of the next page, absolute or relative (resolved against the URL of the
+            current page, RFC 3986); null or absent on the last page.
     """
 
     next_page_url: None | str | Unset = UNSET
