@@ -3,8 +3,8 @@
 For each of the six APIs, the runner (default mode, fixed seed) must report zero violations
 and every operation must have reached a 2xx response (no UNTESTED operation), so success
 responses were actually checked. The DRS sample object ids are given as ``--param`` values;
-everything else is discovered by the runner itself. Data Connect runs against a devserver
-started with ``--absolute-page-urls`` (see ``conftest.devserver_absolute_pages``).
+everything else is discovered by the runner itself. Data Connect runs against the default
+devserver, whose ``next_page_url``s are relative (our spec: ``format: uri-reference``).
 """
 
 from __future__ import annotations
@@ -35,13 +35,10 @@ def _params(api: str, drs: DrsSamples) -> dict[str, list[str]]:
 def test_devserver_has_no_violation_and_every_operation_reaches_a_2xx(
     api: str,
     devserver: DevServer,
-    devserver_absolute_pages: DevServer,
     devserver_drs: DrsSamples,
     tmp_path: Path,
     record_property: Callable[[str, object], None],
 ) -> None:
-    if api == "data-connect":
-        devserver = devserver_absolute_pages  # next_page_url: format uri (see conftest)
     url = api_urls(devserver)[api]
     collections_before = httpx.get(devserver.collections_url + "collections").json()
 
@@ -84,8 +81,8 @@ def test_command_line_run_passes_strict_and_writes_junit(
     assert (suite.get("tests"), suite.get("failures"), suite.get("skipped")) == ("9", "0", "0")
 
 
-def test_collection_scoped_data_connect_conforms_too(devserver_absolute_pages: DevServer) -> None:
-    server = devserver_absolute_pages
+def test_collection_scoped_data_connect_conforms_too(devserver: DevServer) -> None:
+    server = devserver
     slug = httpx.get(server.collections_url + "collections").json()[0]["slugName"]
     report = run_contract("data-connect", server.collection_data_connect_url(slug), seed=SEED)
     assert report.violations == [], format_report(report)
