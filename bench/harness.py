@@ -48,6 +48,7 @@ LIMIT = "limit"
 OTHER = "other"  # a second reference-side variant (e.g. the reference's other CLI)
 
 TMP_PLACEHOLDER = "{tmp}"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 GNU_TIME = "/usr/bin/time" if os.access("/usr/bin/time", os.X_OK) else None
 STDERR_TAIL_CHARS = 1500
 
@@ -59,6 +60,7 @@ class RunResult:
     wall_s: float
     peak_rss_kib: int
     report: dict[str, Any]
+    server_cpu_s: float = 0.0
 
 
 class RunFailed(RuntimeError):
@@ -89,6 +91,7 @@ class Scenario:
     higher_is_better: bool
     variants: tuple[Variant, ...]
     timeout_s: float = 1800.0
+    server_pids: tuple[int, ...] = ()
 
 
 @dataclass
@@ -96,6 +99,7 @@ class VariantOutcome:
     variant: Variant
     values: list[float] = field(default_factory=list)
     peak_rss_kib: list[int] = field(default_factory=list)
+    server_cpu_s: list[float] = field(default_factory=list)
     reports: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
 
@@ -182,8 +186,12 @@ def run_once(
     cwd: Path | None = None,
     work_dir: Path | None = None,
     timeout_s: float = 1800.0,
+    server_pids: Sequence[int] = (),
 ) -> RunResult:
-    """Run ``argv`` in a fresh process; raise `RunFailed` unless it exits 0."""
+    """Run ``argv`` in a fresh process; raise `RunFailed` unless it exits 0.
+
+    ``server_pids``: processes (the devservers) whose CPU time during the run is reported.
+    """
     run_dir = Path(tempfile.mkdtemp(prefix="run-", dir=work_dir))
     scratch = run_dir / "tmp"
     scratch.mkdir()
@@ -195,6 +203,7 @@ def run_once(
     full_env = {**os.environ, **(env or {})}
     try:
         with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
+            server_cpu_before = _cpu_seconds(server_pids)
             started = time.perf_counter()
             process = subprocess.Popen(
                 command,
@@ -212,6 +221,7 @@ def run_once(
             finally:
                 timer.cancel()
             wall = time.perf_counter() - started
+            server_cpu = _cpu_seconds(server_pids) - server_cpu_before
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise RunFailed(
@@ -221,9 +231,21 @@ def run_once(
             )
         report = _last_json_line(stdout_path.read_text(errors="replace"))
         peak = _peak_rss_kib(rss_path, int(usage.ru_maxrss), report)
-        return RunResult(wall_s=wall, peak_rss_kib=peak, report=report)
+        return RunResult(wall, peak, report, server_cpu)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
+
+
+def _cpu_seconds(pids: Sequence[int]) -> float:
+    """User + system CPU seconds used so far by ``pids`` (Linux ``/proc``; 0 elsewhere)."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime (fields 14 and 15)
+    return ticks / CLOCK_TICKS
 
 
 def _kill_group(pid: int) -> None:
@@ -233,7 +255,12 @@ def _kill_group(pid: int) -> None:
 
 def _measure(variant: Variant, scenario: Scenario, cwd: Path, work_dir: Path) -> RunResult:
     result = run_once(
-        variant.argv, env=variant.env, cwd=cwd, work_dir=work_dir, timeout_s=scenario.timeout_s
+        variant.argv,
+        env=variant.env,
+        cwd=cwd,
+        work_dir=work_dir,
+        timeout_s=scenario.timeout_s,
+        server_pids=scenario.server_pids,
     )
     try:
         value = variant.value(result)
@@ -269,11 +296,14 @@ def run_scenario(
             outcome.error = str(exc)
             outcome.values.clear()
             outcome.peak_rss_kib.clear()
+            outcome.server_cpu_s.clear()
+            outcome.reports.clear()
             log(f"  {scenario.key} [{outcome.variant.name}] FAILED: {exc}")
             return
         if record:
             outcome.values.append(outcome.variant.value(result))
             outcome.peak_rss_kib.append(result.peak_rss_kib)
+            outcome.server_cpu_s.append(result.server_cpu_s)
             outcome.reports.append(result.report)
 
     if warmup:

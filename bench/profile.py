@@ -92,6 +92,7 @@ def main() -> int:
         stats_path = RESULTS_DIR / f"profile-{scenario.key}.pstats"
         env = {**os.environ, "PYTHONPATH": str(tools)}
         base = [python, "-m", "pyinstrument", "-i", args.interval]
+        base += ["--target-description", f"bench scenario {scenario.key} (ours)"]
         for renderer, out in (("text", tree_path), ("pstats", stats_path)):
             subprocess.run(
                 [*base, "-r", renderer, "-o", str(out), script, *rest],

@@ -77,14 +77,15 @@ def _variant_row(outcome: ScenarioOutcome, variant: VariantOutcome, first: bool)
     if not variant.ok:
         error = (variant.error or "did not run").replace("|", "/").replace("\n", " ")
         failed = f"failed: {error[:ERROR_CHARS]}"
-        return f"| {title} | {variant.variant.name} | {failed} | | | {unit} | | |"
+        return f"| {title} | {variant.variant.name} | {failed} | | | {unit} | | | |"
     stats = stats_of(variant.values)
     assert stats is not None
     rss = statistics.median(variant.peak_rss_kib) / 1024
+    server = statistics.median(variant.server_cpu_s) if variant.server_cpu_s else 0.0
     ratio = _ratio_cell(outcome.by_role(OURS), variant)
     return (
         f"| {title} | {variant.variant.name} | {_number(stats.median)} | {_number(stats.minimum)}"
-        f" | {_number(stats.maximum)} | {unit} | {rss:.1f} | {ratio} |"
+        f" | {_number(stats.maximum)} | {unit} | {rss:.1f} | {server:.2f} | {ratio} |"
     )
 
 
@@ -103,7 +104,8 @@ def render_markdown(
         "## Results",
         "",
         "Median, min and max over the runs; peak RSS is the run's maximum resident set size "
-        "(GNU time `%M`, median over the runs). "
+        "(GNU time `%M`, median over the runs); devserver CPU is the CPU time all devserver "
+        "processes used during the run (median), i.e. the server's share of the 2 cores. "
         "The last column is ours ÷ that variant, computed per run pair (median, min-max): "
         "above 1 is better for ↑ units, below 1 is better for ↓ units.",
     ]
@@ -111,8 +113,9 @@ def render_markdown(
     for outcome in outcomes:
         groups.setdefault(outcome.scenario.group, []).append(outcome)
     header = [
-        "| scenario | variant | median | min | max | unit | peak RSS MiB | ours ÷ this |",
-        "|---|---|---:|---:|---:|---|---:|---|",
+        "| scenario | variant | median | min | max | unit | peak RSS MiB | devserver CPU s "
+        "| ours ÷ this |",
+        "|---|---|---:|---:|---:|---|---:|---:|---|",
     ]
     for group, members in groups.items():
         lines += ["", f"### {group}", "", *header]
@@ -144,6 +147,7 @@ def render_json(
                 "min": stats.minimum if stats else None,
                 "max": stats.maximum if stats else None,
                 "peak_rss_kib": variant.peak_rss_kib,
+                "server_cpu_s": variant.server_cpu_s,
                 "reports": variant.reports,
                 "error": variant.error,
             }

@@ -133,8 +133,11 @@ def main(argv: list[str] | None = None) -> int:
 
     outcomes: list[ScenarioOutcome] = []
     with bench_environment(sizes, data_dir, reference, log=log) as ctx:
+        server_pids = tuple(server.process.pid for server in ctx.servers.values())
         scenarios = [
-            s for s in build_scenarios(ctx) if not prefixes or s.key.startswith(tuple(prefixes))
+            dataclasses.replace(s, server_pids=server_pids)
+            for s in build_scenarios(ctx)
+            if not prefixes or s.key.startswith(tuple(prefixes))
         ]
         for index, scenario in enumerate(scenarios, 1):
             log(f"[{index}/{len(scenarios)}] {scenario.key}: {scenario.title}")

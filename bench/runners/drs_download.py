@@ -42,7 +42,7 @@ def download_ours(url: str, ids: list[str], out: Path, parallel: int) -> None:
         status = _field(result, "status")
         if "SUCCESS" not in str(status).upper() or _field(result, "error"):
             fail(f"download failed: {result!r}")
-        if _field(result, "checksum_verified") is False:
+        if _field(result, "checksum_verified") is not True:
             fail(f"checksum not verified: {result!r}")
 
 
