@@ -15,12 +15,14 @@ from decimal import Decimal, InvalidOperation
 from typing import Any, Final
 
 __all__ = [
+    "Interval",
     "RowConverter",
     "ValueConversionError",
     "YearMonthInterval",
     "build_row_converter",
     "converter_for",
     "parse_day_time_interval",
+    "parse_interval",
     "parse_year_month_interval",
 ]
 
@@ -89,6 +91,68 @@ def parse_day_time_interval(text: str) -> dt.timedelta:
     return -delta if match.group(1) else delta
 
 
+class Interval:
+    """An SQL ``interval`` of no declared kind: whole months plus an exact duration.
+
+    Engines such as DuckDB keep months and days/seconds apart (``P1Y2M3DT4H`` is 14 months
+    plus 3 days 4 hours); Python has no type for that, so this holds both parts.
+    """
+
+    __slots__ = ("delta", "months")
+
+    def __init__(self, months: int = 0, delta: dt.timedelta | None = None) -> None:
+        self.months = months
+        self.delta = delta if delta is not None else dt.timedelta()
+
+    @property
+    def year_month(self) -> YearMonthInterval:
+        """The months part, as years and months."""
+        sign = -1 if self.months < 0 else 1
+        years, months = divmod(abs(self.months), 12)
+        return YearMonthInterval(sign * years, sign * months)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Interval):
+            return NotImplemented
+        return (self.months, self.delta) == (other.months, other.delta)
+
+    def __hash__(self) -> int:
+        return hash((self.months, self.delta))
+
+    def __repr__(self) -> str:
+        return f"Interval(months={self.months}, delta={self.delta!r})"
+
+
+_ANY_INTERVAL: Final = re.compile(
+    r"^(-)?P(?:(-?\d+)Y)?(?:(-?\d+)M)?(?:(-?\d+(?:\.\d+)?)W)?(?:(-?\d+(?:\.\d+)?)D)?"
+    r"(?:T(?:(-?\d+(?:\.\d+)?)H)?(?:(-?\d+(?:\.\d+)?)M)?(?:(-?\d+(?:\.\d+)?)S)?)?$"
+)
+"""ISO 8601 durations; each component may carry its own sign (``P-1D``, ``PT-30M``), as
+SQL engines render mixed-sign intervals."""
+
+
+def parse_interval(text: str) -> Interval:
+    """Parse any ISO 8601 duration (``P1Y2M3DT4H5M6.5S``) into months plus a timedelta."""
+    match = _ANY_INTERVAL.match(text) if isinstance(text, str) else None
+    if match is None or text.rstrip("T") in ("P", "-P") or text.endswith("T"):
+        raise ValueConversionError(f"not an ISO 8601 interval: {text!r}")
+    sign = -1 if match.group(1) else 1
+    years, months = (int(part or 0) for part in match.group(2, 3))
+    weeks, days, hours, minutes, seconds = (float(part or 0) for part in match.group(4, 5, 6, 7, 8))
+    delta = dt.timedelta(weeks=weeks, days=days, hours=hours, minutes=minutes, seconds=seconds)
+    return Interval(sign * (years * 12 + months), -delta if sign < 0 else delta)
+
+
+def _from_base64(value: Any) -> bytes:
+    import base64
+    import binascii
+
+    try:
+        return base64.b64decode(value, validate=True)
+    except (TypeError, ValueError, binascii.Error) as exc:
+        raise ValueConversionError(f"not base64 text: {value!r}") from exc
+
+
 def _to_int(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueConversionError(f"not an integer: {value!r}")
@@ -145,6 +209,7 @@ _BY_FORMAT: Final[dict[str, Converter]] = {
     "interval day to month": parse_year_month_interval,  # the spec's own table spells it so
     "interval day to second": parse_day_time_interval,
     "duration": parse_day_time_interval,
+    "interval": parse_interval,
 }
 
 
@@ -159,6 +224,8 @@ def converter_for(schema: Mapping[str, Any]) -> Converter | None:
     """The converter for one JSON Schema (a column or an array item), or None if none is needed."""
     if not isinstance(schema, Mapping):
         return None
+    if schema.get("contentEncoding") == "base64":
+        return _from_base64
     fmt = schema.get("format")
     if isinstance(fmt, str):
         converter = _BY_FORMAT.get(_format_key(fmt))
@@ -171,8 +238,21 @@ def converter_for(schema: Mapping[str, Any]) -> Converter | None:
         return None if item is None else _array_of(item)
     if "object" in kinds:
         row = build_row_converter(schema)
-        return None if row is None else _object_of(row)
+        if row is not None:
+            return _object_of(row)
+        values = schema.get("additionalProperties")
+        value = converter_for(values) if isinstance(values, Mapping) else None
+        return None if value is None else _map_of(value)
     return None
+
+
+def _map_of(value_converter: Converter) -> Converter:
+    def convert(values: Any) -> Any:
+        if not isinstance(values, dict):
+            raise ValueConversionError(f"not an object: {values!r}")
+        return {k: None if v is None else value_converter(v) for k, v in values.items()}
+
+    return convert
 
 
 def _array_of(item: Converter) -> Converter:

@@ -1,0 +1,276 @@
+"""``CollectionServiceClient``: DNAstack Collection Service 1.0 (collections and their items)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator, Mapping
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from dnastack.client.base import BaseServiceClient
+from dnastack.client.collections.model import (
+    Collection,
+    CollectionItem,
+    CollectionItemListOptions,
+    CollectionStatus,
+    CreateCollectionItemsRequest,
+    DeleteCollectionItemRequest,
+    from_generated,
+    to_generated,
+)
+from dnastack.client.constants import register_service_client
+from dnastack.client.pagination import Page, PageRequest, Paginator, load_json
+from dnastack.client.result_iterator import ResultIterator
+from dnastack.client.service_registry.models import ServiceType
+from dnastack.exceptions import ResponseParseError
+
+if TYPE_CHECKING:
+    from dnastack.client.models import ServiceEndpoint
+    from dnastack.common.tracing import Span
+
+__all__ = ["COLLECTION_SERVICE_TYPE_V1_0", "CollectionServiceClient", "parse_item_page"]
+
+COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
+    group="com.dnastack", artifact="collection-service", version="1.0.0"
+)
+_DATA_CONNECT_TYPE = ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0")
+
+
+def parse_item_page(content: bytes) -> Page[CollectionItem]:
+    """Parse one ``CollectionItemListResponse`` page (next page: ``pagination.nextPageUrl``)."""
+    from dnastack_collections_api.models.collection_item_list_response import (
+        CollectionItemListResponse,
+    )
+
+    document = load_json(content)
+    if not isinstance(document, dict):
+        raise ResponseParseError("CollectionItemListResponse: expected a JSON object")
+    try:
+        page = CollectionItemListResponse.from_dict(document)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ResponseParseError(
+            "CollectionItemListResponse does not match the specification "
+            f"({type(exc).__name__}: {exc})",
+            operation="listCollectionItems",
+        ) from exc
+    pagination = document.get("pagination")
+    link = pagination.get("nextPageUrl") if isinstance(pagination, Mapping) else None
+    return Page(
+        [from_generated(CollectionItem, item) for item in page.items],
+        link if isinstance(link, str) and link else None,
+    )
+
+
+class CollectionServiceClient(BaseServiceClient):
+    """Client for Collection API"""
+
+    _generated_package = "dnastack_collections_api"
+
+    @staticmethod
+    def get_adapter_type() -> str:
+        """Get the descriptive adapter type"""
+        return "collections"
+
+    @staticmethod
+    def get_supported_service_types() -> list[ServiceType]:
+        """The list of supported service types
+
+        The first one is always regarded as the default type.
+        """
+        return [COLLECTION_SERVICE_TYPE_V1_0]
+
+    # -- collections ----------------------------------------------------------------------
+
+    def list_collections(
+        self, no_auth: bool = False, trace: Span | None = None
+    ) -> list[Collection]:
+        """List all available collections"""
+        from dnastack_collections_api.api.collections import list_collections
+
+        found = self._call(list_collections.sync_detailed, trace=trace, no_auth=no_auth)
+        return [from_generated(Collection, c) for c in _as_list(found, "listCollections")]
+
+    def get(
+        self, id_or_slug_name: str, no_auth: bool = False, trace: Span | None = None
+    ) -> Collection:
+        """Get a collection by ID or slug name
+
+        Raises:
+            NotFoundError: no collection with that id or slug name.
+        """
+        from dnastack_collections_api.api.collections import get_collection
+        from dnastack_collections_api.models.collection import Collection as GeneratedCollection
+
+        found = self._call(
+            get_collection.sync_detailed, trace=trace, no_auth=no_auth, id=id_or_slug_name
+        )
+        return from_generated(Collection, _expect(found, GeneratedCollection, "getCollection"))
+
+    def create_collection(self, collection: Collection, trace: Span | None = None) -> Collection:
+        """Create a collection (the server assigns ``id``, timestamps and counts)."""
+        from dnastack_collections_api.api.collections import create_collection
+        from dnastack_collections_api.models.collection import Collection as GeneratedCollection
+
+        created = self._call(
+            create_collection.sync_detailed,
+            trace=trace,
+            body=to_generated(GeneratedCollection, collection),
+        )
+        return from_generated(Collection, _expect(created, GeneratedCollection, "createCollection"))
+
+    def delete_collection(self, id_or_slug_name: str, trace: Span | None = None) -> None:
+        """Delete a collection (its tables and files are not touched)."""
+        from dnastack_collections_api.api.collections import delete_collection
+
+        self._call(delete_collection.sync_detailed, trace=trace, id=id_or_slug_name)
+
+    def get_collection_status(
+        self, collection_id_or_slug_name_or_db_schema_name: str, trace: Span | None = None
+    ) -> CollectionStatus:
+        """Get the status of a collection"""
+        from dnastack_collections_api.api.collections import get_collection_status
+        from dnastack_collections_api.models.collection_status import (
+            CollectionStatus as GeneratedStatus,
+        )
+
+        status = self._call(
+            get_collection_status.sync_detailed,
+            trace=trace,
+            id=collection_id_or_slug_name_or_db_schema_name,
+        )
+        return from_generated(
+            CollectionStatus, _expect(status, GeneratedStatus, "getCollectionStatus")
+        )
+
+    # -- items ----------------------------------------------------------------------------
+
+    def create_collection_items(
+        self,
+        collection_id_or_slug_name_or_db_schema_name: str,
+        create_items_request: CreateCollectionItemsRequest,
+        trace: Span | None = None,
+    ) -> None:
+        """Add items to a collection"""
+        from dnastack_collections_api.api.items import add_collection_items
+        from dnastack_collections_api.models.create_collection_items_request import (
+            CreateCollectionItemsRequest as GeneratedRequest,
+        )
+
+        self._call(
+            add_collection_items.sync_detailed,
+            trace=trace,
+            id=collection_id_or_slug_name_or_db_schema_name,
+            body=to_generated(GeneratedRequest, create_items_request),
+        )
+
+    def delete_collection_items(
+        self,
+        collection_id_or_slug_name_or_db_schema_name: str,
+        delete_items_request: DeleteCollectionItemRequest,
+        trace: Span | None = None,
+    ) -> None:
+        """Delete items from a collection"""
+        from dnastack_collections_api.api.items import delete_collection_items
+        from dnastack_collections_api.models.delete_collection_item_request import (
+            DeleteCollectionItemRequest as GeneratedRequest,
+        )
+
+        self._call(
+            delete_collection_items.sync_detailed,
+            trace=trace,
+            id=collection_id_or_slug_name_or_db_schema_name,
+            body=to_generated(GeneratedRequest, delete_items_request),
+        )
+
+    def list_collection_items(
+        self,
+        collection_id_or_slug_name_or_db_schema_name: str,
+        list_options: CollectionItemListOptions | None = None,
+        max_results: int | None = None,
+        trace: Span | None = None,
+    ) -> Iterator[CollectionItem]:
+        """List all items in a collection
+
+        Pages are followed lazily (``pagination.nextPageUrl``), the next one fetched while
+        the current one is consumed.
+
+        Args:
+            list_options: item type filter and page size.
+            max_results: stop after this many items (no further page is fetched).
+        """
+        collection = quote(collection_id_or_slug_name_or_db_schema_name, safe="")
+        paginator: Paginator[CollectionItem] = Paginator(
+            self._session(),
+            PageRequest(
+                url=f"{self.url}collection/{collection}/items",
+                params=(list_options or CollectionItemListOptions()).as_query() or None,
+            ),
+            parse_item_page,
+            trace=trace,
+            what=f"items of collection {collection_id_or_slug_name_or_db_schema_name}",
+        )
+        items: Iterator[CollectionItem] = paginator.items()
+        if max_results is not None:
+            items = _limited(items, max_results, paginator)
+        return ResultIterator(
+            items, rows_so_far=lambda: paginator.rows_so_far, close=paginator.close
+        )
+
+    # -- Data Connect -----------------------------------------------------------------------
+
+    def data_connect_endpoint(
+        self, collection: str | Collection | None = None, no_auth: bool = False
+    ) -> ServiceEndpoint:
+        """Get the URL to the corresponding Data Connect endpoint
+
+        Args:
+            collection: The collection or collection ID (or slug name). It is optional and only
+                used by the explorer: without it, the endpoint is the service's own
+                ``data-connect/``.
+            no_auth: Trigger this method without invoking authentication even if it is
+                required (used when a collection id must be resolved to its slug name).
+
+        Returns:
+            A Data Connect endpoint (same authentication as this one) at
+            ``{collections base}/collection/{slugName}/data-connect/``.
+        """
+        if collection is None:
+            path, suffix = "data-connect/", "data-connect"
+        else:
+            slug = collection.slugName if isinstance(collection, Collection) else None
+            if slug is None:
+                slug = self.get(str(collection), no_auth=no_auth).slugName
+            path = f"collection/{quote(slug, safe='')}/data-connect/"
+            suffix = f"collection/{slug}/data-connect"
+        return self.endpoint.copy(
+            update={
+                "id": f"{self.endpoint.id}/{suffix}",
+                "url": f"{self.url}{path}",
+                "type": _DATA_CONNECT_TYPE,
+                "source": None,
+            },
+            deep=True,
+        )
+
+
+def _limited(items: Iterator[Any], limit: int, paginator: Paginator[Any]) -> Iterator[Any]:
+    yield from itertools.islice(items, max(0, limit))
+    paginator.close()
+
+
+def _as_list(value: Any, operation: str) -> list[Any]:
+    if not isinstance(value, list):
+        raise ResponseParseError(f"{operation}: expected a list", operation=operation)
+    return value
+
+
+def _expect(value: Any, expected: type[Any], operation: str) -> Any:
+    if not isinstance(value, expected):
+        raise ResponseParseError(
+            f"{operation}: expected a {expected.__name__}, got {type(value).__name__}",
+            operation=operation,
+        )
+    return value
+
+
+register_service_client(CollectionServiceClient)

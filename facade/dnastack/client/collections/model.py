@@ -1,0 +1,169 @@
+"""Documented Collection Service models (camelCase fields, as the service sends them).
+
+``Collection``, ``CollectionItem``, ``CollectionStatus``, ``CreateCollectionItemsRequest``,
+``DeleteCollectionItemRequest``, ``CollectionItemListOptions`` and ``Tag`` are built from
+the generated ``dnastack_collections_api`` models at the boundary (:func:`from_generated`
+and :func:`to_generated`), so a rename in the generated code never reaches a user. Unknown
+keys a server sends are kept (``model_extra``) and written back.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from dnastack.common.model import Model, field, model
+
+__all__ = [
+    "Collection",
+    "CollectionItem",
+    "CollectionItemListOptions",
+    "CollectionItemRef",
+    "CollectionItemSource",
+    "CollectionStatus",
+    "CreateCollectionItemsRequest",
+    "DeleteCollectionItemRequest",
+    "Tag",
+    "from_generated",
+    "to_generated",
+]
+
+_M = TypeVar("_M", bound=Model)
+
+
+def from_generated(model_class: type[_M], generated: Any) -> _M:
+    """The documented model of a generated model (through its JSON form)."""
+    return model_class.parse_obj(generated.to_dict())
+
+
+def to_generated(generated_class: type[Any], value: Model) -> Any:
+    """The generated model of a documented one (only the fields that are set)."""
+    return generated_class.from_dict(value.to_dict(by_alias=True, exclude_none=True))
+
+
+@model(extra="allow")
+class Tag(Model):
+    """A label attached to a collection."""
+
+    id: str | None = None
+    label: str
+
+
+@model(extra="allow")
+class Collection(Model):
+    """A model representing a collection
+
+    .. note:: This is not a full representation of the object.
+    """
+
+    id: str | None = None
+    name: str
+    slugName: str
+    metadata: dict[str, Any] | None = None
+    description: str | None = None
+    itemsQuery: str | None = None
+    tags: list[Tag] | None = None
+    createdAt: datetime.datetime | None = None
+    updatedAt: datetime.datetime | None = None
+    dbSchemaName: str | None = None
+    itemsChangedAt: datetime.datetime | None = None
+    latestItemUpdatedTime: datetime.datetime | None = None
+    accessTypeLabels: dict[str, str] | None = None
+    itemCounts: dict[str, int] | None = None
+
+
+@model(extra="allow")
+class CollectionItem(Model):
+    """One table or file (blob) of a collection."""
+
+    id: str
+    type: str
+    name: str
+    collectionId: str | None = None
+    displayName: str | None = None
+    dataSourceName: str | None = None
+    dataSourceType: str | None = None
+    cachedAt: datetime.datetime | None = None
+    createdTime: datetime.datetime | None = None
+    updatedTime: datetime.datetime | None = None
+    itemUpdatedTime: datetime.datetime | None = None
+    sourceKey: str | None = None
+    metadataUrl: str | None = None
+    dataSourceUrl: str | None = None
+    size: int | None = None
+    sizeUnit: str | None = None
+
+
+@model(extra="allow")
+class CollectionStatus(Model):
+    """Whether a collection can be queried, and how many items of each type it holds."""
+
+    availability: str
+    itemCounts: dict[str, int] = field(factory=dict)
+    lastChecked: datetime.datetime | None = None
+    errors: list[str] | None = None
+
+
+@model(extra="allow")
+class CollectionItemSource(Model):
+    """A table or file of a data source to add to a collection (``type``, ``sourceKey``)."""
+
+    type: str
+    sourceKey: str
+
+
+@model(extra="allow")
+class CollectionItemRef(Model):
+    """Names one item of a collection by its ``id``."""
+
+    id: str
+
+
+def _sources(values: Any) -> list[CollectionItemSource]:
+    return [
+        v if isinstance(v, CollectionItemSource) else CollectionItemSource.parse_obj(v)
+        for v in values
+    ]
+
+
+def _refs(values: Any) -> list[CollectionItemRef]:
+    return [
+        CollectionItemRef(id=v)
+        if isinstance(v, str)
+        else v
+        if isinstance(v, CollectionItemRef)
+        else CollectionItemRef.parse_obj(v)
+        for v in values
+    ]
+
+
+@model(extra="allow")
+class CreateCollectionItemsRequest(Model):
+    """The items to add: ``CollectionItemSource`` models or ``{"type", "sourceKey"}`` dicts."""
+
+    items: list[CollectionItemSource] = field(converter=_sources)
+
+
+@model(extra="allow")
+class DeleteCollectionItemRequest(Model):
+    """The items to remove: ``CollectionItemRef`` models, ``{"id"}`` dicts or plain ids."""
+
+    items: list[CollectionItemRef] = field(converter=_refs)
+
+
+@model
+class CollectionItemListOptions(Model):
+    """Options of :meth:`CollectionServiceClient.list_collection_items`.
+
+    Attributes:
+        type: only items of this type (``table``, ``blob``...).
+        limit: the page size to ask the server for.
+    """
+
+    type: str | None = None
+    limit: int | None = None
+
+    def as_query(self) -> Mapping[str, Any]:
+        """The query parameters of the first page."""
+        return {k: v for k, v in (("type", self.type), ("limit", self.limit)) if v is not None}

@@ -1,0 +1,423 @@
+"""The one paginator: every paged listing of the SDK (Data Connect tables and rows, collection
+items, ...) is a :class:`Paginator` with a client-specific page parser.
+
+Behaviour:
+
+* **Next pages** are found by the parser (``Page.next_link``) and resolved against the URL
+  of the page that contained them with an RFC 3986 join
+  (``httpx.URL(page_url).join(next_link)``), so relative, absolute-path and absolute links
+  all work whatever the endpoint's base path.
+* **Retries**: every page fetch is marked idempotent (the first one too unless its
+  :class:`PageRequest` says otherwise), so the transport retries it on connection failures
+  and 429/502/503/504, honouring ``Retry-After``.
+* **Polling**: a page without items that still has a next page means "not ready yet"; the
+  next fetch waits ``Retry-After`` when the server sent one (capped by
+  :attr:`PollingPolicy.max_retry_after`), otherwise a capped exponential backoff. The
+  sleep function is injectable.
+* **Prefetch**: while the caller consumes page *n*, one background thread fetches and
+  parses page *n+1*, and nothing further: at most two pages are alive at any time.
+* **Constant memory**: no page, URL or trace of a consumed page is kept.
+* **No silent truncation**: a page reporting ``errors``, or a page fetch failing after the
+  first response, raises the paginator's ``error_class`` (an :class:`IncompleteResultError`)
+  with ``rows_so_far``, the number of items delivered before it; a body that does not
+  parse raises :class:`PageParseError` (a :class:`~dnastack.exceptions.ResponseParseError`),
+  also with ``rows_so_far``. A failure of the very first request is raised as it is
+  (:class:`~dnastack.exceptions.HttpError`, :class:`~dnastack.exceptions.TransportError`...):
+  nothing has been delivered yet.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from functools import partial
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
+from dnastack.exceptions import (
+    AuthenticationError,
+    DnastackError,
+    HttpError,
+    ResponseParseError,
+    TransportError,
+    safe_url,
+)
+
+if TYPE_CHECKING:
+    import httpx
+
+    from dnastack.common.tracing import Span
+    from dnastack.http.session import HttpSession
+
+__all__ = [
+    "IncompleteResultError",
+    "Page",
+    "PageParseError",
+    "PageParser",
+    "PageRequest",
+    "Paginator",
+    "PollingPolicy",
+    "load_json",
+]
+
+T = TypeVar("T")
+
+_logger = logging.getLogger("dnastack.client.pagination")
+
+
+def _json_loader() -> Callable[[bytes], Any]:
+    try:
+        import orjson
+    except ImportError:  # the "fast" extra is optional
+        import json
+
+        return json.loads
+    loads: Callable[[bytes], Any] = orjson.loads
+    return loads
+
+
+load_json: Callable[[bytes], Any] = _json_loader()
+"""Parse a JSON body: ``orjson.loads`` when orjson is installed, else ``json.loads``."""
+
+
+class IncompleteResultError(DnastackError):
+    """A paged result stopped before its last page; nothing is silently truncated.
+
+    Attributes:
+        rows_so_far: items delivered to the caller before the failure.
+        pages_so_far: pages delivered to the caller before the failure.
+        url: the URL of the failing page (query string stripped).
+        errors: the errors the page reported (empty when the fetch itself failed; then
+            ``__cause__`` is the :class:`HttpError`/:class:`TransportError` raised).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        rows_so_far: int,
+        pages_so_far: int,
+        url: str | None = None,
+        errors: Sequence[Any] = (),
+    ) -> None:
+        self.rows_so_far = rows_so_far
+        self.pages_so_far = pages_so_far
+        self.url = url
+        self.errors = list(errors)
+        super().__init__(f"{message} (after {rows_so_far} rows in {pages_so_far} pages)")
+
+
+class PageParseError(ResponseParseError):
+    """A page whose body does not match the specification; ``rows_so_far`` were delivered."""
+
+    def __init__(
+        self, message: str, *, rows_so_far: int, url: str | None, status_code: int | None = None
+    ) -> None:
+        self.rows_so_far = rows_so_far
+        self.url = url
+        super().__init__(
+            f"{message} (page {url}, after {rows_so_far} rows)",
+            operation="page",
+            status_code=status_code,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Page(Generic[T]):
+    """One parsed page: its items, the raw next-page link, reported errors, metadata."""
+
+    items: list[T]
+    next_link: str | None = None
+    errors: Sequence[Any] = ()
+    meta: Any = None
+
+
+PageParser = Callable[[bytes], Page[T]]
+"""Turns a page body into a :class:`Page`; raises :class:`ResponseParseError` (or
+``ValueError``/``KeyError``/``TypeError``) for a body that does not match the spec."""
+
+
+@dataclass(frozen=True)
+class PageRequest:
+    """The request for the first page (later pages are ``GET`` of the next-page URL)."""
+
+    url: str
+    method: str = "GET"
+    json: Any = None
+    params: Mapping[str, Any] | None = None
+    headers: Mapping[str, str] | None = None
+    idempotent: bool = True
+
+
+@dataclass(frozen=True)
+class PollingPolicy:
+    """How long to wait before fetching the next page after a page without items.
+
+    ``Retry-After`` wins when present (capped at ``max_retry_after``); otherwise the n-th
+    consecutive empty page waits ``min(max_delay, initial_delay * multiplier ** (n - 1))``.
+    ``max_total_wait`` (seconds of waiting in one result; None for no bound) ends a result
+    that never becomes ready with an :class:`IncompleteResultError`.
+    """
+
+    initial_delay: float = 0.05
+    multiplier: float = 2.0
+    max_delay: float = 2.0
+    max_retry_after: float = 60.0
+    max_total_wait: float | None = None
+    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
+
+    def delay(self, empty_pages: int, retry_after: float | None) -> float:
+        """The wait before the next fetch after ``empty_pages`` consecutive empty pages."""
+        if retry_after is not None:
+            return max(0.0, min(retry_after, self.max_retry_after))
+        exponent = max(0, empty_pages - 1)
+        return max(0.0, min(self.max_delay, self.initial_delay * self.multiplier**exponent))
+
+
+class _BadPage(Exception):
+    """Internal: a page body that does not parse (becomes a PageParseError for the caller)."""
+
+    def __init__(self, message: str, url: str, status_code: int) -> None:
+        super().__init__(message)
+        self.message = message
+        self.url = url
+        self.status_code = status_code
+
+
+@dataclass(slots=True)
+class _Fetched(Generic[T]):
+    page: Page[T]
+    url: str
+    next_url: str | None
+    retry_after: float | None
+    status_code: int
+
+
+class Paginator(Generic[T]):
+    """Iterates the pages (or items) of one paged result. Lazy: nothing is sent until the
+    first page is asked for. Single use.
+
+    Args:
+        session: the client's pooled session (auth, retries, typed errors).
+        first: the request of the first page.
+        parse: the page parser.
+        trace: the caller's span; each page request runs in a child span.
+        polling: the empty-page policy.
+        error_class: the :class:`IncompleteResultError` subclass raised mid-stream.
+        prefetch: fetch page *n+1* in a background thread while page *n* is consumed.
+        what: how error messages name the result (``"query"``, ``"collection items"``...).
+    """
+
+    def __init__(
+        self,
+        session: HttpSession,
+        first: PageRequest,
+        parse: PageParser[T],
+        *,
+        trace: Span | None = None,
+        polling: PollingPolicy | None = None,
+        error_class: type[IncompleteResultError] = IncompleteResultError,
+        prefetch: bool = True,
+        what: str = "result",
+    ) -> None:
+        self._session = session
+        self._first = first
+        self._parse = parse
+        self._trace = trace
+        self._polling = polling or PollingPolicy()
+        self._error_class = error_class
+        self._prefetch = prefetch
+        self._what = what
+        self._rows = 0
+        self._pages = 0
+        self._meta: Any = None
+        self._generator: Generator[Page[T], None, None] | None = None
+
+    @property
+    def rows_so_far(self) -> int:
+        """Items in the pages delivered so far."""
+        return self._rows
+
+    @property
+    def pages_so_far(self) -> int:
+        """Pages delivered so far (empty polling pages included)."""
+        return self._pages
+
+    @property
+    def last_meta(self) -> Any:
+        """The ``meta`` of the latest page that had one (e.g. the Data Connect data_model)."""
+        return self._meta
+
+    def items(self) -> Iterator[T]:
+        """Every item of every page, in order (a C-level chain over the pages' lists)."""
+        return chain.from_iterable(self._item_lists())
+
+    def _item_lists(self) -> Iterator[list[T]]:
+        for page in self.pages():
+            items = page.items
+            del page  # no reference to a consumed page while the next one is awaited
+            yield items
+            del items
+
+    def pages(self) -> Iterator[Page[T]]:
+        """Every page, in order (a generator; closing it stops the prefetch)."""
+        if self._generator is not None:
+            raise RuntimeError("a paginator can be iterated only once")
+        self._generator = self._iterate_pages()
+        return self._generator
+
+    def close(self) -> None:
+        """Stop: no further page is fetched and the prefetch thread ends."""
+        if self._generator is not None:
+            self._generator.close()
+
+    # -- the loop ------------------------------------------------------------------------------
+
+    def _iterate_pages(self) -> Generator[Page[T], None, None]:
+        executor: ThreadPoolExecutor | None = None
+        pending: Future[httpx.Response] | None = None
+        waited = 0.0
+        empty_streak = 0
+        delay = 0.0
+        try:
+            try:
+                current: _Fetched[T] | None = self._fetch(self._first, 0.0)
+            except _BadPage as exc:
+                raise self._parse_error(exc) from exc.__cause__
+            while current is not None:
+                page = current.page
+                if page.meta is not None:
+                    self._meta = page.meta
+                next_url = current.next_url if not page.errors else None
+                if next_url is not None:
+                    if page.items:
+                        empty_streak = 0
+                        delay = 0.0
+                    else:
+                        empty_streak += 1
+                        delay = self._polling.delay(empty_streak, current.retry_after)
+                        waited += delay
+                        self._check_wait(waited, current.url)
+                    if self._prefetch:
+                        if executor is None:
+                            executor = ThreadPoolExecutor(
+                                max_workers=1, thread_name_prefix="dnastack-prefetch"
+                            )
+                        pending = executor.submit(self._download, next_url, delay)
+                failing_url = current.url
+                current = None
+                yield page
+                self._rows += len(page.items)
+                self._pages += 1
+                if page.errors:
+                    raise self._reported_errors(page.errors, failing_url)
+                del page
+                if next_url is None:
+                    return
+                if pending is not None:
+                    future, pending = pending, None
+                    current = self._guarded(partial(self._collect, future), next_url)
+                    del future
+                else:
+                    current = self._guarded(partial(self._fetch, next_url, delay), next_url)
+        finally:
+            if pending is not None:
+                pending.cancel()
+            if executor is not None:
+                executor.shutdown(wait=False, cancel_futures=True)
+
+    def _check_wait(self, waited: float, url: str) -> None:
+        limit = self._polling.max_total_wait
+        if limit is not None and waited > limit:
+            raise self._error_class(
+                f"{self._what} not ready after waiting {limit:g} s",
+                rows_so_far=self._rows,
+                pages_so_far=self._pages,
+                url=safe_url(url),
+            )
+
+    def _guarded(self, call: Callable[[], _Fetched[T]], url: str) -> _Fetched[T]:
+        """Run a page fetch after the first one: failures become typed mid-stream errors."""
+        try:
+            return call()
+        except _BadPage as exc:
+            raise self._parse_error(exc) from exc.__cause__
+        except (HttpError, TransportError, AuthenticationError) as exc:
+            raise self._error_class(
+                f"{self._what} failed while fetching page {self._pages + 1}: {exc}",
+                rows_so_far=self._rows,
+                pages_so_far=self._pages,
+                url=safe_url(url),
+            ) from exc
+
+    def _parse_error(self, bad: _BadPage) -> PageParseError:
+        return PageParseError(
+            bad.message, rows_so_far=self._rows, url=bad.url, status_code=bad.status_code
+        )
+
+    def _reported_errors(self, errors: Sequence[Any], url: str) -> IncompleteResultError:
+        described = "; ".join(_describe_error(e) for e in errors)
+        return self._error_class(
+            f"{self._what} failed: the server reported {described}",
+            rows_so_far=self._rows,
+            pages_so_far=self._pages,
+            url=safe_url(url),
+            errors=errors,
+        )
+
+    def _fetch(self, request: PageRequest | str, delay: float) -> _Fetched[T]:
+        """Download and parse one page."""
+        return self._parse_response(self._download(request, delay))
+
+    def _download(self, request: PageRequest | str, delay: float) -> httpx.Response:
+        """Wait ``delay`` then fetch one page's body: the only work of the prefetch thread,
+        which spends it waiting on the socket (the GIL released); parsing happens in the
+        consumer's thread."""
+        if delay > 0:
+            self._polling.sleep(delay)
+        if isinstance(request, str):
+            return self._session.submit("GET", request, trace_context=self._trace, idempotent=True)
+        return self._session.submit(
+            request.method,
+            request.url,
+            trace_context=self._trace,
+            idempotent=request.idempotent,
+            json=request.json,
+            params=request.params,
+            headers=request.headers,
+        )
+
+    def _collect(self, download: Future[httpx.Response]) -> _Fetched[T]:
+        return self._parse_response(download.result())
+
+    def _parse_response(self, response: httpx.Response) -> _Fetched[T]:
+        import httpx
+
+        from dnastack.http.retry import parse_retry_after
+
+        page_url = response.url
+        try:
+            page = self._parse(response.content)
+            next_url = str(page_url.join(page.next_link)) if page.next_link else None
+        except (ResponseParseError, ValueError, KeyError, TypeError, httpx.InvalidURL) as exc:
+            raise _BadPage(
+                f"{self._what}: the page does not match the API specification "
+                f"({type(exc).__name__}: {exc})",
+                safe_url(page_url),
+                response.status_code,
+            ) from exc
+        retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
+        return _Fetched(page, str(page_url), next_url, retry_after, response.status_code)
+
+
+def _describe_error(error: Any) -> str:
+    if isinstance(error, Mapping):
+        title, detail = error.get("title"), error.get("detail")
+    else:
+        title, detail = getattr(error, "title", None), getattr(error, "detail", None)
+    if title and detail:
+        return f"{title}: {detail}"
+    return str(title or detail or error)
