@@ -1,7 +1,12 @@
-"""Profile our SDK's side of one scenario with pyinstrument, against the same devserver.
+"""Profile our SDK's side of one scenario (pyinstrument or py-spy) against the same devserver.
 
-    .venv/bin/python bench/profile.py dc.stream.p100          # full sizes
+    .venv/bin/python bench/profile.py dc.stream.p100          # full sizes, pyinstrument
     .venv/bin/python bench/profile.py drs.download --quick    # first key with that prefix
+    .venv/bin/python bench/profile.py drs.download.1073741824 --tool py-spy   # all threads
+
+pyinstrument samples the main thread only (wall time, including waits); py-spy samples
+every thread's CPU time, which is what matters when the work runs in worker threads
+(downloads, page prefetch).
 
 pyinstrument (and py-spy, for ad-hoc use) are installed into ``bench/.venv-tools``
 (git-ignored), never into the project's environment; the profiled interpreter is still
@@ -65,12 +70,61 @@ def print_self_time(stats_path: Path) -> None:
         print(f"  {share:6.1%} self  {cumulative:6.1%} cum  {function}  ({where}:{line})")
 
 
+def collapsed_self_time(raw_path: Path) -> None:
+    """Self and cumulative share per function from py-spy's collapsed stacks (all threads)."""
+    self_counts: dict[str, int] = {}
+    cumulative: dict[str, int] = {}
+    total = 0
+    for line in raw_path.read_text().splitlines():
+        stack, _, count_text = line.rpartition(" ")
+        if not stack or not count_text.isdigit():
+            continue
+        count = int(count_text)
+        frames = [f for f in stack.split(";") if not f.startswith("thread (")]
+        if not frames:
+            continue
+        total += count
+        self_counts[frames[-1]] = self_counts.get(frames[-1], 0) + count
+        for frame in set(frames):
+            cumulative[frame] = cumulative.get(frame, 0) + count
+    print(f"\nCPU samples by function, all threads ({total} samples):")
+    ranked = sorted(self_counts.items(), key=lambda item: item[1], reverse=True)
+    for frame, count in ranked[:TOP_FUNCTIONS]:
+        where = frame.replace(str(REPO_ROOT) + "/", "")
+        print(f"  {count / total:6.1%} self  {cumulative[frame] / total:6.1%} cum  {where}")
+
+
+def run_py_spy(python: str, script: str, rest: list[str], key: str) -> Path:
+    raw_path = RESULTS_DIR / f"profile-{key}.pyspy.txt"
+    subprocess.run(
+        [
+            str(TOOLS_VENV / "bin" / "py-spy"),
+            "record",
+            "--threads",
+            "--rate",
+            "250",
+            "--format",
+            "raw",
+            "--output",
+            str(raw_path),
+            "--",
+            python,
+            script,
+            *rest,
+        ],
+        cwd=REPO_ROOT,
+        check=True,
+    )
+    return raw_path
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("scenario", help="scenario key or prefix, e.g. dc.stream.p100")
     parser.add_argument("--quick", action="store_true")
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--interval", default="0.0005", help="pyinstrument sampling interval")
+    parser.add_argument("--tool", choices=("pyinstrument", "py-spy"), default="pyinstrument")
     args = parser.parse_args()
 
     mode = "quick" if args.quick else "full"
@@ -88,6 +142,11 @@ def main() -> int:
         scratch = data_dir.parent / "profile-tmp"
         scratch.mkdir(exist_ok=True)
         rest = [a.replace(TMP_PLACEHOLDER, str(scratch)) for a in rest]
+        if args.tool == "py-spy":
+            raw_path = run_py_spy(python, script, rest, scenario.key)
+            print(f"{scenario.key}: collapsed stacks in {raw_path}")
+            collapsed_self_time(raw_path)
+            return 0
         tree_path = RESULTS_DIR / f"profile-{scenario.key}.txt"
         stats_path = RESULTS_DIR / f"profile-{scenario.key}.pstats"
         env = {**os.environ, "PYTHONPATH": str(tools)}
