@@ -1,0 +1,91 @@
+"""Download progress on stderr with rich: one bar per file and a total.
+
+:class:`DownloadProgressView` renders the DRS client's progress reports
+(:class:`dnastack.client.drs.progress.DownloadProgress`, passed as the ``progress`` hook of
+``DrsClient.download``). On a terminal the bars refresh live; elsewhere (a pipe, a CI log)
+rich draws them once at the end, and the command's summary says what happened to each file.
+"""
+
+from __future__ import annotations
+
+import threading
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
+
+    from dnastack.client.drs.progress import DownloadProgress
+
+__all__ = ["DownloadProgressView"]
+
+_MAX_NAME = 40
+
+
+class DownloadProgressView:
+    """Bars per file plus a total bar; thread-safe (objects download in parallel).
+
+    Use it as a context manager and pass it as the ``progress`` hook.
+    """
+
+    def __init__(self, console: Console) -> None:
+        from rich.progress import (
+            BarColumn,
+            DownloadColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+            TransferSpeedColumn,
+        )
+
+        self._progress: Progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            DownloadColumn(),
+            TransferSpeedColumn(),
+            TimeRemainingColumn(),
+            console=console,
+        )
+        self._lock = threading.Lock()
+        self._tasks: dict[tuple[str, str], TaskID] = {}
+        self._totals: dict[tuple[str, str], int | None] = {}
+        self._done: dict[tuple[str, str], int] = {}
+        self._total_task: TaskID | None = None
+
+    def __enter__(self) -> DownloadProgressView:
+        self._progress.start()
+        self._total_task = self._progress.add_task("[bold]total[/bold]", total=None)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc_value: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
+        self._progress.stop()
+
+    def __call__(self, report: DownloadProgress) -> None:
+        """The progress hook: one report for one object."""
+        from rich.markup import escape
+
+        key = (report.object_id, report.name)
+        with self._lock:
+            task = self._tasks.get(key)
+            if task is None:
+                name = report.name
+                label = name if len(name) <= _MAX_NAME else "…" + name[-(_MAX_NAME - 1) :]
+                task = self._progress.add_task(escape(label), total=report.bytes_total)
+                self._tasks[key] = task
+            self._totals[key] = report.bytes_total
+            self._done[key] = report.bytes_done
+            self._progress.update(task, completed=report.bytes_done, total=report.bytes_total)
+            self._update_total()
+
+    def _update_total(self) -> None:
+        if self._total_task is None:
+            return
+        totals = list(self._totals.values())
+        known = None if any(t is None for t in totals) else sum(t or 0 for t in totals)
+        self._progress.update(self._total_task, total=known, completed=sum(self._done.values()))

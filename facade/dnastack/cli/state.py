@@ -1,0 +1,165 @@
+"""``CliState``: what the root options decide, handed to every command as ``ctx.obj``.
+
+Settings are resolved once, on first use (``dnastack --help`` resolves nothing), in the
+documented order ``--context`` > environment > configuration file > default; the
+configuration file is ``DNASTACK_CONFIG_FILE`` or ``~/.dnastack/config.yaml``, sessions
+live in ``DNASTACK_SESSION_DIR`` or ``~/.dnastack/sessions``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+import click
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from dnastack.client.base import BaseServiceClient
+    from dnastack.client.models import ServiceEndpoint
+    from dnastack.common.events import EventHandler
+    from dnastack.configuration.manager import ConfigurationManager
+    from dnastack.settings import Settings
+
+__all__ = ["CliState", "configure_logging", "pass_state"]
+
+_LOG_HANDLER_NAME = "dnastack-cli"
+
+_C = TypeVar("_C", bound="BaseServiceClient")
+
+
+class _StderrHandler(logging.Handler):
+    """Writes to whatever ``sys.stderr`` is at the time of the record (test runners swap it)."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            sys.stderr.write(self.format(record) + "\n")
+        except Exception:  # noqa: BLE001 - logging must never break the command
+            self.handleError(record)
+
+
+def configure_logging(level: str | int) -> None:
+    """Send the ``dnastack`` loggers to stderr at ``level`` (the root logger is left alone)."""
+    logger = logging.getLogger("dnastack")
+    logger.setLevel(level)
+    if any(h.get_name() == _LOG_HANDLER_NAME for h in logger.handlers):
+        return
+    handler = _StderrHandler()
+    handler.set_name(_LOG_HANDLER_NAME)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    logger.addHandler(handler)
+
+
+@dataclass
+class CliState:
+    """The root options and everything resolved from them, lazily.
+
+    Attributes:
+        debug: print tracebacks and DEBUG logs on stderr.
+        context: the ``--context`` option (None: the configured or default context).
+        no_color: the ``--no-color`` option.
+    """
+
+    debug: bool = False
+    context: str | None = None
+    no_color: bool = False
+    _settings: Settings | None = field(default=None, repr=False)
+    _device_code_handler: EventHandler | None = field(default=None, repr=False)
+
+    # -- settings and configuration -----------------------------------------------------
+
+    def settings(self) -> Settings:
+        """Every setting, resolved once (``--context`` is an argument, the top layer)."""
+        if self._settings is None:
+            from dnastack.settings import resolve_settings
+
+            self._settings = resolve_settings(context=self.context)
+            if not self.debug:
+                configure_logging(self._settings.log_level)
+        return self._settings
+
+    def refresh_settings(self) -> Settings:
+        """Resolve again (after a command changed the configuration file)."""
+        self._settings = None
+        return self.settings()
+
+    def config_file(self) -> Path:
+        """The configuration file, found without reading it (so a broken file can be reset)."""
+        from dnastack.configuration.manager import default_config_file
+        from dnastack.settings.sources import SETTINGS_BY_NAME
+
+        for variable in SETTINGS_BY_NAME["config_file"].env:
+            value = os.environ.get(variable, "").strip()
+            if value:
+                return Path(value).expanduser()
+        return default_config_file()
+
+    def config_manager(self) -> ConfigurationManager:
+        from dnastack.configuration.manager import ConfigurationManager
+
+        return ConfigurationManager(self.config_file())
+
+    def context_name(self) -> str:
+        """The context commands work on."""
+        return self.settings().context
+
+    def endpoint(self, short_type: str, endpoint_id: str | None = None) -> ServiceEndpoint:
+        """The endpoint for ``short_type`` (or the configured ``endpoint_id``), as resolved by
+        the settings (environment URLs, the context's defaults)."""
+        return self.settings().endpoint(short_type, endpoint_id)
+
+    def client(self, cls: type[_C], short_type: str, endpoint_id: str | None = None) -> _C:
+        """A client of ``cls`` for the resolved endpoint of ``short_type``.
+
+        The client gets the resolved settings (sessions directory, timeouts, retries, TLS,
+        security context). Should the endpoint need a device login that has not happened
+        yet, its code and URL are shown on stderr, as ``dnastack auth login`` does.
+        """
+        client = cls(self.endpoint(short_type, endpoint_id), settings=self.settings())
+        if self._device_code_handler is None:
+            from dnastack.cli.commands.auth import device_code_printer
+
+            self._device_code_handler = device_code_printer(self)
+        client.events.on("user-verification-required", self._device_code_handler)
+        return client
+
+    # -- output -------------------------------------------------------------------------
+
+    def stdout(self) -> TextIO:
+        return sys.stdout
+
+    def stderr(self) -> TextIO:
+        return sys.stderr
+
+    def console(self) -> Console:
+        """A rich console on stdout (colour rules of :func:`dnastack.cli.output.color_enabled`)."""
+        from dnastack.cli.output import make_console
+
+        return make_console(self.stdout(), no_color=self.no_color)
+
+    def err_console(self) -> Console:
+        """A rich console on stderr (progress, notes)."""
+        from dnastack.cli.output import make_console
+
+        return make_console(self.stderr(), no_color=self.no_color)
+
+    def note(self, message: str) -> None:
+        """A line for the human on stderr (never mixed into piped stdout)."""
+        click.echo(message, err=True)
+
+    def color(self, stream: TextIO) -> bool:
+        from dnastack.cli.output import color_enabled
+
+        return color_enabled(stream, no_color=self.no_color)
+
+    def style(self, text: str, stream: TextIO | None = None, **styles: Any) -> str:
+        """``text`` styled for ``stream`` (stdout by default) when colour is on."""
+        return click.style(text, **styles) if self.color(stream or self.stdout()) else text
+
+
+pass_state = click.make_pass_decorator(CliState, ensure=True)
