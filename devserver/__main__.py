@@ -15,7 +15,7 @@ import logging
 import signal
 import socket
 import sys
-from collections.abc import Generator, Sequence
+from collections.abc import Callable, Generator, Sequence
 from types import FrameType
 from typing import Any
 
@@ -33,10 +33,15 @@ GRACEFUL_SHUTDOWN_SECONDS = 2
 class _DevServer(uvicorn.Server):
     """uvicorn's server, announcing readiness and exiting 0 on SIGTERM/SIGINT."""
 
-    def __init__(self, config: uvicorn.Config, host: str) -> None:
+    def __init__(self, config: uvicorn.Config, host: str, on_stopping: Callable[[], None]) -> None:
         super().__init__(config)
         self._display_host = host
+        self._on_stopping = on_stopping
         self.base_url: str | None = None
+
+    async def shutdown(self, sockets: list[socket.socket] | None = None) -> None:
+        self._on_stopping()  # interrupt running queries so open requests end at once
+        await super().shutdown(sockets)
 
     async def startup(self, sockets: list[socket.socket] | None = None) -> None:
         await super().startup(sockets)
@@ -92,7 +97,8 @@ def serve(config: DevServerConfig) -> int:
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         server_header=False,
     )
-    server = _DevServer(uvicorn_config, _display_host(config.host))
+    node = app.state.node
+    server = _DevServer(uvicorn_config, _display_host(config.host), node.engine.interrupt_all)
     server.run()
     return 0 if server.started else 1
 

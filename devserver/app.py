@@ -10,6 +10,7 @@ DRS 1.5                ``/ga4gh/drs/v1/`` (bytes: ``/ga4gh/drs/v1/bytes/{id}``)
 Collections            ``/collection-service/``
 per-collection DC      ``/collection-service/collection/{slug}/data-connect/``
 Explorer               ``/explorer/``
+(devserver only)       ``/_devserver/status`` running and open query counts (for tests)
 =====================  ==================================================================
 """
 
@@ -24,7 +25,8 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.routing import Mount
+from starlette.responses import Response
+from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from devserver.auth import AuthMiddleware, OidcIssuer
@@ -40,11 +42,13 @@ from devserver.drs.store import DrsStore
 from devserver.errors import exception_handlers
 from devserver.explorer import QuestionCatalog, explorer_routes
 from devserver.registry import SERVICE_KINDS, registry_routes, service_info
+from devserver.responses import json_response
 from devserver.sample_data import ensure_sample_data
 
 __all__ = ["NodeState", "create_app"]
 
 DATA_CONNECT_BASE = "/data-connect"
+STATUS_PATH = "/_devserver/status"  # not part of any API: query counts, for tests
 NODE_SCOPE = DataConnectScope(key="node", base_path=DATA_CONNECT_BASE, tables=None)
 
 
@@ -129,6 +133,15 @@ def create_app(config: DevServerConfig) -> Starlette:
         *registry_routes(state.issuer.authentication_entries if state.issuer else None),
     ]
 
+    async def status(request: Request) -> Response:
+        return json_response(
+            {
+                "runningQueries": state.engine.running_queries,
+                "openQueries": state.queries.open_count,
+            }
+        )
+
+    routes.append(Route(STATUS_PATH, status, methods=["GET"]))
     middleware = [Middleware(_CollapseSlashes)]
     if state.issuer is not None:
         middleware.append(Middleware(AuthMiddleware, issuer=state.issuer, config=config))

@@ -11,8 +11,11 @@ DuckDB connections are not thread-safe, so each query gets its own cursor
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
+import time
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +28,7 @@ from devserver.data_connect.types import MACROS_SQL, data_model, row_json_sql, u
 
 __all__ = [
     "DuckDbEngine",
+    "EngineClosedError",
     "QueryError",
     "StreamingCursor",
     "TableInfo",
@@ -42,6 +46,10 @@ class QueryError(Exception):
 
 class UnknownTableError(Exception):
     """The SQL names a table that does not exist (in this scope)."""
+
+
+class EngineClosedError(Exception):
+    """The server is stopping: the query was refused or interrupted."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +101,9 @@ class DuckDbEngine:
     def __init__(self, tables_dir: Path, *, threads: int = 2) -> None:
         self._tables_dir = tables_dir.resolve()
         self._lock = threading.Lock()
+        self._cursors: weakref.WeakSet[duckdb.DuckDBPyConnection] = weakref.WeakSet()
+        self._closed = False
+        self._running = 0
         self._conn = duckdb.connect(
             ":memory:",
             config={"threads": str(threads), "autoinstall_known_extensions": "false"},
@@ -173,11 +184,15 @@ class DuckDbEngine:
         if allowed is not None:
             self._check_scope(sql, allowed)
         cursor = self._new_cursor()
+        self._count_running(+1)
         try:
             relation = cursor.sql(sql, params=list(parameters) or None)
             names = unique_names(relation.columns)
             types = relation.types
             cursor.execute(row_json_sql(sql, names, types), list(parameters))
+        except duckdb.InterruptException as exc:
+            cursor.close()
+            raise EngineClosedError("The query was interrupted: the server is stopping") from exc
         except duckdb.CatalogException as exc:
             cursor.close()
             message = _first_line(exc)
@@ -187,6 +202,8 @@ class DuckDbEngine:
         except (duckdb.Error, ValueError, TypeError, RuntimeError) as exc:
             cursor.close()
             raise QueryError(_first_line(exc)) from exc
+        finally:
+            self._count_running(-1)
         return StreamingCursor(cursor, data_model(names, types, "Schema of the query result"))
 
     def _check_statement(self, sql: str) -> None:
@@ -213,13 +230,45 @@ class DuckDbEngine:
         if outside:
             raise UnknownTableError(f"Table {outside[0]} does not exist in this collection")
 
+    def _count_running(self, delta: int) -> None:
+        with self._lock:
+            self._running += delta
+
+    @property
+    def running_queries(self) -> int:
+        """Queries being started (bound and executed) right now."""
+        return self._running
+
     def _new_cursor(self) -> duckdb.DuckDBPyConnection:
         with self._lock:
-            return self._conn.cursor()
+            if self._closed:
+                raise EngineClosedError("The server is shutting down")
+            cursor = self._conn.cursor()
+            self._cursors.add(cursor)
+            return cursor
 
-    def close(self) -> None:
+    def interrupt_all(self) -> None:
+        """Refuse new queries and interrupt the running ones (the server is stopping)."""
         with self._lock:
-            self._conn.close()
+            self._closed = True
+            cursors = list(self._cursors)
+        for cursor in cursors:
+            with contextlib.suppress(duckdb.Error):
+                cursor.interrupt()
+
+    def close(self, *, grace_seconds: float = 2.0) -> None:
+        """Interrupt running queries, then close the database (waits up to ``grace_seconds``)."""
+        self.interrupt_all()
+        deadline = time.monotonic() + grace_seconds
+        while True:
+            try:
+                self._conn.close()
+                return
+            except duckdb.Error:
+                if time.monotonic() > deadline:
+                    logger.warning("DuckDB still busy at shutdown; leaving it to process exit")
+                    return
+                time.sleep(0.05)
 
 
 def _in_scope(name: str, allowed: frozenset[str] | None) -> bool:

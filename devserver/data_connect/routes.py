@@ -29,7 +29,7 @@ from starlette.routing import BaseRoute, Route
 
 from devserver.bodies import int_query_param, json_body, truthy
 from devserver.config import MAX_PAGE_SIZE, DevServerConfig
-from devserver.data_connect.engine import QueryError, UnknownTableError
+from devserver.data_connect.engine import EngineClosedError, QueryError, UnknownTableError
 from devserver.data_connect.queries import DataConnectScope, Page, QueryService
 from devserver.errors import ApiError
 from devserver.responses import json_response, node_base_url, raw_json_response
@@ -83,6 +83,8 @@ def data_connect_routes(
             )
         except UnknownTableError as exc:
             raise ApiError(404, str(exc), title="Table not found") from exc
+        except EngineClosedError as exc:
+            raise ApiError(503, str(exc)) from exc
         except QueryError as exc:
             raise ApiError(400, str(exc), title="Invalid query") from exc
         return page_response(page)

@@ -43,8 +43,8 @@ class _LargeChunkFileResponse(FileResponse):
 def _id_list(body: Any, key: str) -> list[str]:
     if not isinstance(body, dict) or not isinstance(body.get(key), list):
         raise ApiError(400, f"The request body must be a JSON object with an array `{key}`")
-    ids = body[key]
-    if not all(isinstance(i, str) for i in ids):
+    ids: list[str] = [i for i in body[key] if isinstance(i, str)]
+    if len(ids) != len(body[key]):
         raise ApiError(400, f"`{key}` must contain only strings")
     if len(ids) > MAX_BULK_REQUEST_LENGTH:
         raise ApiError(413, f"At most {MAX_BULK_REQUEST_LENGTH} ids per request, got {len(ids)}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import signal
+import threading
 import time
 from pathlib import Path
 
@@ -53,6 +54,33 @@ def test_signal_stops_the_server_cleanly_within_three_seconds(
     assert time.monotonic() - started < 3.0
     assert status == 0
     assert "Traceback" not in server.log()
+
+
+def test_sigterm_interrupts_a_running_query(devserver_factory: DevServerFactory) -> None:
+    server = devserver_factory.start()
+    outcome: dict[str, httpx.Response] = {}
+
+    def endless_query() -> None:
+        outcome["response"] = httpx.post(
+            server.url("/data-connect/search"),
+            json={"query": "SELECT count(*) FROM range(1000000000000) t(i) WHERE i % 7 = 9"},
+            timeout=30,
+        )
+
+    worker = threading.Thread(target=endless_query)
+    worker.start()
+    deadline = time.monotonic() + 5
+    while time.monotonic() < deadline:  # wait until the query runs inside the server
+        if httpx.get(server.url("/_devserver/status")).json()["runningQueries"] == 1:
+            break
+    started = time.monotonic()
+    server.process.send_signal(signal.SIGTERM)
+    status = server.process.wait(timeout=10)
+    worker.join(timeout=10)
+    assert time.monotonic() - started < 3.0
+    assert status == 0
+    assert outcome["response"].status_code == 503
+    assert outcome["response"].json()["errors"][0]["detail"]
 
 
 def test_sample_data_is_deterministic(devserver_factory: DevServerFactory, tmp_path: Path) -> None:
