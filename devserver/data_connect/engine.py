@@ -38,6 +38,8 @@ __all__ = [
 logger = logging.getLogger("devserver.data_connect")
 
 TABLE_SUFFIXES = {".parquet": "parquet", ".csv": "csv", ".tsv": "csv"}
+# INTEGER before BIGINT: small CSV integers become JSON numbers, not bigint strings
+_CSV_TYPE_CANDIDATES = "['BOOLEAN', 'INTEGER', 'BIGINT', 'DOUBLE', 'DATE', 'TIMESTAMP', 'VARCHAR']"
 
 
 class QueryError(Exception):
@@ -137,7 +139,8 @@ class DuckDbEngine:
                 else:
                     self._conn.execute(
                         f"CREATE TABLE {_quote_identifier(name)} AS "
-                        f"SELECT * FROM read_csv({source}, header = true)"
+                        f"SELECT * FROM read_csv({source}, header = true, "
+                        f"auto_type_candidates = {_CSV_TYPE_CANDIDATES})"
                     )
                 relation = self._conn.sql(f"SELECT * FROM {_quote_identifier(name)}")
             except duckdb.Error as exc:

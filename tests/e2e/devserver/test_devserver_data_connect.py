@@ -169,7 +169,7 @@ def test_search_binds_positional_parameters(client: httpx.Client) -> None:
     assert response.status_code == 200
     body = response.json()
     assert body["data"]
-    assert all(int(row["age"]) >= 60 for row in body["data"])  # BIGINT -> string
+    assert all(row["age"] >= 60 for row in body["data"])
     assert set(body["data_model"]["properties"]) == {"sample_id", "age"}
 
 
