@@ -410,6 +410,10 @@ class Paginator(Generic[T]):
                 response.status_code,
             ) from exc
         retry_after = parse_retry_after(response.headers.get("Retry-After"), time.time())
+        # The body is read and closed. httpx's bound stream refers back to its response; this
+        # cycle would keep the page bytes until a garbage collection: break it so they are
+        # freed now, by reference counting.
+        response.stream = httpx.ByteStream(b"")
         return _Fetched(page, str(page_url), next_url, retry_after, response.status_code)
 
 

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 from dnastack.common.model import Model, field, model
+from dnastack.exceptions import ModelValidationError, ResponseParseError
 
 __all__ = [
     "Collection",
@@ -33,8 +34,19 @@ _M = TypeVar("_M", bound=Model)
 
 
 def from_generated(model_class: type[_M], generated: Any) -> _M:
-    """The documented model of a generated model (through its JSON form)."""
-    return model_class.parse_obj(generated.to_dict())
+    """The documented model of a generated model (through its JSON form).
+
+    Raises:
+        ResponseParseError: the server's data does not fit the documented model.
+    """
+    try:
+        return model_class.parse_obj(generated.to_dict())
+    except ModelValidationError as exc:
+        raise ResponseParseError(
+            f"the service sent a {model_class.__name__} that does not match the "
+            f"specification ({exc})",
+            operation=model_class.__name__,
+        ) from exc
 
 
 def to_generated(generated_class: type[Any], value: Model) -> Any:

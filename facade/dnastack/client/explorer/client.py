@@ -19,7 +19,7 @@ from dnastack.client.explorer.errors import (
 from dnastack.client.explorer.models import FederatedQuestion
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
-from dnastack.exceptions import ResponseParseError
+from dnastack.exceptions import ModelValidationError, ResponseParseError
 
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
@@ -145,7 +145,7 @@ class ExplorerClient(BaseServiceClient):
             raise ResponseParseError(
                 "listFederatedQuestions: unexpected body", operation="listFederatedQuestions"
             )
-        return ResultIterator(FederatedQuestion.parse_obj(q.to_dict()) for q in found.questions)
+        return ResultIterator([_question(q.to_dict()) for q in found.questions])
 
     def describe_federated_question(
         self, question_id: str, trace: Span | None = None
@@ -167,7 +167,7 @@ class ExplorerClient(BaseServiceClient):
             raise ResponseParseError(
                 "getFederatedQuestion: unexpected body", operation="getFederatedQuestion"
             )
-        return FederatedQuestion.parse_obj(found.to_dict())
+        return _question(found.to_dict())
 
     def ask_federated_question(
         self,
@@ -225,6 +225,16 @@ class ExplorerClient(BaseServiceClient):
                 "askFederatedQuestion: unexpected body", operation="askFederatedQuestion"
             )
         return ResultIterator([_collection_result(r.to_dict()) for r in answer.results])
+
+
+def _question(data: dict[str, Any]) -> FederatedQuestion:
+    try:
+        return FederatedQuestion.parse_obj(data)
+    except ModelValidationError as exc:
+        raise ResponseParseError(
+            f"the service sent a FederatedQuestion that does not match the specification ({exc})",
+            operation="FederatedQuestion",
+        ) from exc
 
 
 def _collection_result(result: dict[str, Any]) -> dict[str, Any]:
