@@ -1,0 +1,92 @@
+"""DRS errors, in the SDK's one exception tree (:mod:`dnastack.exceptions`)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+from dnastack.client.drs.uri import InvalidDrsUriError
+from dnastack.exceptions import DnastackError, NotFoundError
+
+if TYPE_CHECKING:
+    import httpx
+
+    from dnastack.common.tracing import Span
+
+__all__ = [
+    "ChecksumMismatchError",
+    "DrsDownloadError",
+    "DrsError",
+    "DrsObjectNotFoundError",
+    "IncompleteDownloadError",
+    "InvalidDrsUriError",
+    "NoAccessMethodError",
+    "UnresolvedDrsObjectsError",
+]
+
+
+class DrsError(DnastackError):
+    """A DRS-specific failure."""
+
+
+class DrsObjectNotFoundError(NotFoundError):
+    """The DRS service answered 404 for an object (``object_id``, ``url``)."""
+
+    def __init__(
+        self, object_id: str, response: httpx.Response, trace_context: Span | None = None
+    ) -> None:
+        self.object_id = object_id
+        super().__init__(response, trace_context)
+
+    def _describe(self) -> str:
+        return f"DRS object {self.object_id!r} not found: {super()._describe()}"
+
+
+class UnresolvedDrsObjectsError(DrsError):
+    """A bulk request left some objects unresolved (``object_ids``, ``error_codes``)."""
+
+    def __init__(self, object_ids: Iterable[str], error_codes: Mapping[str, int]) -> None:
+        self.object_ids = list(object_ids)
+        self.error_codes = dict(error_codes)
+        shown = ", ".join(
+            f"{i!r} (HTTP {self.error_codes[i]})" if i in self.error_codes else repr(i)
+            for i in self.object_ids[:10]
+        )
+        more = f" and {len(self.object_ids) - 10} more" if len(self.object_ids) > 10 else ""
+        super().__init__(f"unresolved DRS objects: {shown}{more}")
+
+
+class DrsDownloadError(DrsError):
+    """An object could not be downloaded (``object_id``)."""
+
+    def __init__(self, message: str, *, object_id: str) -> None:
+        self.object_id = object_id
+        super().__init__(message)
+
+
+class NoAccessMethodError(DrsDownloadError):
+    """The object offers no access method this client can use (http/https)."""
+
+
+class IncompleteDownloadError(DrsDownloadError):
+    """The bytes received do not add up to the object's size (after every retry)."""
+
+    def __init__(self, message: str, *, object_id: str, expected: int, received: int) -> None:
+        self.expected = expected
+        self.received = received
+        super().__init__(message, object_id=object_id)
+
+
+class ChecksumMismatchError(DrsDownloadError):
+    """The bytes received do not match the object's checksum; nothing was kept."""
+
+    def __init__(
+        self, *, object_id: str, expected: Mapping[str, str], actual: Mapping[str, str]
+    ) -> None:
+        self.expected = dict(expected)
+        self.actual = dict(actual)
+        details = "; ".join(
+            f"{kind}: expected {self.expected[kind]}, got {self.actual.get(kind, '?')}"
+            for kind in self.expected
+        )
+        super().__init__(f"checksum mismatch for {object_id!r} ({details})", object_id=object_id)

@@ -1,0 +1,64 @@
+"""What a download reports: one :class:`DownloadResult` per object, with a
+:class:`DownloadStatus`."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from pathlib import Path
+
+__all__ = ["DownloadResult", "DownloadStatus"]
+
+
+class DownloadStatus(Enum):
+    """The outcome of one object's download."""
+
+    SUCCESS = 0
+    """Downloaded, checked (size and checksum) and renamed into place."""
+    FAILED = 1
+    """Not downloaded; no final file was written (see ``DownloadResult.error``)."""
+    SKIPPED = 2
+    """Not downloaded: already present and verified, or requested twice."""
+
+
+@dataclass(frozen=True)
+class DownloadResult:
+    """The outcome of one object's download.
+
+    Attributes:
+        object_id: the DRS object id (a bundle member's own id for bundle downloads).
+        status: SUCCESS, FAILED or SKIPPED.
+        path: the final file (None when FAILED).
+        size: bytes in the final file (None when FAILED).
+        bytes_transferred: bytes received over the network for it in this run.
+        resumed_from: bytes reused from an earlier ``.part`` file.
+        checksum_verified: whether a checksum was computed and matched.
+        expected_checksums: ``{type: checksum}`` the object declares, for the types checked.
+        actual_checksums: ``{type: hex}`` computed from the bytes received.
+        error: why it failed (None on success); never contains a secret.
+        exception: the underlying error (None on success).
+        source_url: where the bytes came from (query string removed).
+        bundle_id: the bundle this object was downloaded as part of, if any.
+        requested: the id or URI as the caller gave it.
+    """
+
+    object_id: str
+    status: DownloadStatus
+    path: Path | None = None
+    size: int | None = None
+    bytes_transferred: int = 0
+    resumed_from: int = 0
+    checksum_verified: bool = False
+    expected_checksums: Mapping[str, str] = field(default_factory=dict)
+    actual_checksums: Mapping[str, str] = field(default_factory=dict)
+    error: str | None = None
+    exception: BaseException | None = field(default=None, repr=False, compare=False)
+    source_url: str | None = None
+    bundle_id: str | None = None
+    requested: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        """True for SUCCESS and SKIPPED."""
+        return self.status is not DownloadStatus.FAILED

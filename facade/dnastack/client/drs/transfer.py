@@ -1,0 +1,305 @@
+"""Moving one object's bytes from an access URL into a ``.part`` file, fast and resumably.
+
+The loop reads the response as the transport delivers it (64 KiB socket reads, no
+re-chunking), collects the chunks into batches of at least :data:`BATCH_BYTES` and writes
+each batch with one ``writev``; the :class:`~dnastack.client.drs.hashing.HashPipeline`
+threads hash the written bytes while the next batch arrives. Progress is counted per
+batch, never per chunk.
+
+Failures while the body streams (connection reset, a body shorter than its
+``Content-Length``) keep what was written and continue with a ``Range`` request from
+there; a server that ignores ``Range`` (200 instead of 206) restarts the file from zero.
+An existing ``.part`` is resumed the same way, its bytes re-hashed first.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from dnastack.client.drs.errors import IncompleteDownloadError
+from dnastack.client.drs.hashing import HashPipeline
+from dnastack.client.drs.progress import ProgressReporter
+from dnastack.exceptions import HttpError, TransportError, safe_url
+
+if TYPE_CHECKING:
+    import httpx
+
+    from dnastack.common.tracing import Span
+    from dnastack.http.session import HttpSession
+
+__all__ = [
+    "BATCH_BYTES",
+    "ByteSource",
+    "TransferOutcome",
+    "part_path_for",
+    "transfer_to_part",
+]
+
+BATCH_BYTES: Final = 1024 * 1024
+"""Bytes collected before one write + hash hand-off (>= 1 MiB)."""
+MAX_BATCH_CHUNKS: Final = 512  # below IOV_MAX (1024) whatever the chunk size
+MAX_STALLED_ATTEMPTS: Final = 4
+"""Attempts in a row that add no byte before giving up."""
+MAX_ATTEMPTS: Final = 32
+"""Attempts per source in total (each one after the first resumes with ``Range``)."""
+_CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
+
+_logger = logging.getLogger("dnastack.drs")
+
+
+@dataclass(frozen=True)
+class ByteSource:
+    """An access URL and the headers its access method asks for.
+
+    ``send_credentials`` is False when those headers carry their own ``Authorization``:
+    the endpoint's credentials then never replace it. Either way the endpoint's
+    credentials only ever go to the endpoint's own origin.
+    """
+
+    url: str
+    headers: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def send_credentials(self) -> bool:
+        return not any(name.lower() == "authorization" for name in self.headers)
+
+    def __repr__(self) -> str:
+        return f"ByteSource(url={safe_url(self.url)!r}, headers=[{len(self.headers)} hidden])"
+
+
+@dataclass(frozen=True)
+class TransferOutcome:
+    """What :func:`transfer_to_part` wrote."""
+
+    size: int
+    bytes_transferred: int
+    resumed_from: int
+    digests: dict[str, str]
+
+
+def part_path_for(target: Path) -> Path:
+    """``dir/.name.part``: the temporary file beside the final one."""
+    return target.with_name(f".{target.name}.part")
+
+
+def transfer_to_part(
+    session: HttpSession,
+    source: ByteSource,
+    part_path: Path,
+    *,
+    object_id: str,
+    expected_size: int | None,
+    checksum_kinds: Sequence[str],
+    progress: ProgressReporter,
+    resume: bool = True,
+    trace: Span | None = None,
+) -> TransferOutcome:
+    """Download ``source`` into ``part_path`` and hash it; return sizes and digests.
+
+    Raises:
+        HttpError: the access URL answered with an error status.
+        TransportError: the connection kept failing without progress.
+        IncompleteDownloadError: the bytes never added up to ``expected_size``.
+    """
+    fd = os.open(part_path, os.O_WRONLY | os.O_CREAT, 0o644)
+    try:
+        return _Transfer(
+            session, source, part_path, fd, object_id, expected_size, checksum_kinds, progress
+        ).run(resume, trace)
+    finally:
+        os.close(fd)
+
+
+class _Transfer:
+    def __init__(
+        self,
+        session: HttpSession,
+        source: ByteSource,
+        part_path: Path,
+        fd: int,
+        object_id: str,
+        expected_size: int | None,
+        checksum_kinds: Sequence[str],
+        progress: ProgressReporter,
+    ) -> None:
+        self.session = session
+        self.source = source
+        self.part_path = part_path
+        self.fd = fd
+        self.object_id = object_id
+        self.expected_size = expected_size
+        self.kinds = tuple(checksum_kinds)
+        self.progress = progress
+        self.offset = 0
+        self.transferred = 0
+
+    def run(self, resume: bool, trace: Span | None) -> TransferOutcome:
+        existing = os.fstat(self.fd).st_size
+        usable = resume and (self.expected_size is None or existing <= self.expected_size)
+        self.offset = existing if usable else 0
+        resumed_from = self.offset
+        if existing != self.offset:
+            os.ftruncate(self.fd, self.offset)
+        hashes = HashPipeline(self.part_path, self.kinds)
+        try:
+            hashes.advance(self.offset)
+            self.progress.start(self.offset)
+            hashes = self._fetch_all(hashes, trace)
+            digests = hashes.result()
+        finally:
+            hashes.close()
+        if self.offset != resumed_from + self.transferred:  # restarted from zero
+            resumed_from = 0
+        return TransferOutcome(self.offset, self.transferred, resumed_from, digests)
+
+    def _fetch_all(self, hashes: HashPipeline, trace: Span | None) -> HashPipeline:
+        stalled = attempts = 0
+        while not self._complete():
+            attempts += 1
+            before = self.offset
+            try:
+                hashes = self._fetch_once(hashes, trace)
+            except TransportError as exc:
+                stalled = 0 if self.offset > before else stalled + 1
+                if stalled >= MAX_STALLED_ATTEMPTS or attempts >= MAX_ATTEMPTS:
+                    raise
+                _logger.warning(
+                    "download of %s interrupted at byte %d (%s); resuming",
+                    self.object_id,
+                    self.offset,
+                    exc,
+                )
+                continue
+            if self.expected_size is None:
+                return hashes  # no size to check: the server said the body was complete
+            stalled = 0 if self.offset > before else stalled + 1
+            if self._complete():
+                break
+            if stalled >= MAX_STALLED_ATTEMPTS or attempts >= MAX_ATTEMPTS:
+                raise IncompleteDownloadError(
+                    f"{self.object_id!r}: received {self.offset} of {self.expected_size} bytes "
+                    f"from {safe_url(self.source.url)}",
+                    object_id=self.object_id,
+                    expected=self.expected_size,
+                    received=self.offset,
+                )
+        return hashes
+
+    def _complete(self) -> bool:
+        if self.expected_size is None:
+            return False
+        if self.offset > self.expected_size:
+            raise IncompleteDownloadError(
+                f"{self.object_id!r}: received {self.offset} bytes, more than its size "
+                f"{self.expected_size}",
+                object_id=self.object_id,
+                expected=self.expected_size,
+                received=self.offset,
+            )
+        return self.offset == self.expected_size
+
+    def _fetch_once(self, hashes: HashPipeline, trace: Span | None) -> HashPipeline:
+        """One GET (from ``self.offset``); returns the pipeline (a new one on restart)."""
+        headers = {**self.source.headers, "Accept-Encoding": "identity"}
+        if self.offset:
+            headers["Range"] = f"bytes={self.offset}-"
+        try:
+            with self.session.stream(
+                "GET", self.source.url, headers=headers, trace_context=trace
+            ) as response:
+                if self.offset and not _continues_at(response, self.offset):
+                    _logger.info(
+                        "%s ignored the range request; downloading %s from the start",
+                        safe_url(self.source.url),
+                        self.object_id,
+                    )
+                    hashes = self._restart(hashes)
+                os.lseek(self.fd, self.offset, os.SEEK_SET)
+                if os.fstat(self.fd).st_size != self.offset:
+                    # (never truncate to the size the file has: ext4 flushes a file on
+                    # close when it was truncated and rewritten)
+                    os.ftruncate(self.fd, self.offset)
+                self._copy_body(response, hashes)
+        except HttpError as exc:
+            if exc.status_code != 416 or not self.offset:
+                raise
+            if self.expected_size is not None and self.offset < self.expected_size:
+                # the server has no byte at this offset: the object is shorter than its size
+                raise IncompleteDownloadError(
+                    f"{self.object_id!r}: {safe_url(self.source.url)} has no bytes beyond "
+                    f"{self.offset} (HTTP 416), but the object's size is {self.expected_size}",
+                    object_id=self.object_id,
+                    expected=self.expected_size,
+                    received=self.offset,
+                ) from exc
+            if self.expected_size is None:  # nothing more to read: the body is complete
+                self.expected_size = self.offset
+        return hashes
+
+    def _restart(self, hashes: HashPipeline) -> HashPipeline:
+        hashes.close()
+        self.offset = 0
+        os.ftruncate(self.fd, 0)
+        self.progress.restart()
+        return HashPipeline(self.part_path, self.kinds)
+
+    def _copy_body(self, response: httpx.Response, hashes: HashPipeline) -> None:
+        encoding = response.headers.get("content-encoding", "identity").lower()
+        raw = encoding in ("", "identity") and not response.is_stream_consumed
+        chunks: Iterator[bytes] = response.iter_raw() if raw else response.iter_bytes()
+        pending: list[bytes] = []
+        size = 0
+        while True:
+            try:
+                chunk = next(chunks)
+            except StopIteration:
+                break
+            except BaseException:
+                if pending:  # keep what arrived before the failure
+                    self._flush(pending, size, hashes)
+                raise
+            pending.append(chunk)
+            size += len(chunk)
+            if size >= BATCH_BYTES or len(pending) >= MAX_BATCH_CHUNKS:
+                self._flush(pending, size, hashes)
+                pending = []
+                size = 0
+        if pending:
+            self._flush(pending, size, hashes)
+
+    def _flush(self, chunks: list[bytes], size: int, hashes: HashPipeline) -> None:
+        _write_all(self.fd, chunks, size)
+        self.offset += size
+        hashes.advance(self.offset)
+        self.transferred += size
+        self.progress.advance(size)
+
+
+def _continues_at(response: httpx.Response, offset: int) -> bool:
+    """Whether a response to ``Range: bytes=offset-`` starts at ``offset``."""
+    if response.status_code != 206:
+        return False
+    match = _CONTENT_RANGE.match(response.headers.get("content-range", ""))
+    return match is not None and int(match.group(1)) == offset
+
+
+def _write_all(fd: int, chunks: list[bytes], size: int) -> None:
+    written = os.writev(fd, chunks)
+    if written == size:
+        return
+    # A short write (rare on regular files): write the rest chunk by chunk.
+    skip = written
+    for chunk in chunks:
+        if skip >= len(chunk):
+            skip -= len(chunk)
+            continue
+        view = memoryview(chunk)[skip:]
+        skip = 0
+        while view:
+            view = view[os.write(fd, view) :]

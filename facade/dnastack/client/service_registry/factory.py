@@ -1,0 +1,217 @@
+"""``ClientFactory``: service clients for the services that Service Registries list.
+
+A client class serves the service types it declares (``get_supported_service_types()``),
+matched by (group, artifact) and a version range (the declared major version: ``1.0.0``
+covers every ``1.x``). The class asked for is the class returned: ``create(ExplorerClient,
+...)`` gives an ``ExplorerClient`` built on an Explorer entry, never another client that
+happens to share a group.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from dnastack.client.constants import SERVICE_CLIENT_CLASS, VersionRange
+from dnastack.client.models import ServiceEndpoint
+from dnastack.client.service_registry.builders import endpoint_from_service
+from dnastack.client.service_registry.client import REGISTRY_SERVICE_TYPES, ServiceRegistry
+from dnastack.client.service_registry.models import Service, ServiceType
+from dnastack.exceptions import DnastackError, safe_url
+
+if TYPE_CHECKING:
+    from dnastack.settings import Settings
+
+__all__ = [
+    "ClientFactory",
+    "UnregisteredServiceEndpointError",
+    "UnsupportedClientClassError",
+    "type_matches",
+]
+
+
+class UnregisteredServiceEndpointError(DnastackError):
+    """Raised when the requested service endpoint is not registered
+
+    Attributes:
+        services: the registered services of the requested kind (the alternatives).
+    """
+
+    def __init__(self, services: Iterable[Service], requested: str | None = None) -> None:
+        self.services = list(services)
+        self.requested = requested
+        alternatives = ", ".join(f"{s.id} ({safe_url(s.url or '')})" for s in self.services)
+        what = (
+            f"{requested!r} is not a registered service of the requested type"
+            if requested
+            else "the requested service endpoint is not registered"
+        )
+        super().__init__(f"{what}; registered: {alternatives or 'none'}")
+
+
+class UnsupportedClientClassError(DnastackError):
+    """Raised when the given client class is not supported
+
+    Attributes:
+        cls: the class that was given.
+    """
+
+    def __init__(self, cls: type) -> None:
+        self.cls = cls
+        super().__init__(
+            f"{getattr(cls, '__name__', cls)!s} is not a service client class "
+            "(it declares no supported service types)"
+        )
+
+
+def type_matches(candidate: ServiceType, wanted: ServiceType, exact_match: bool = True) -> bool:
+    """Whether ``candidate`` is ``wanted`` (exactly), or the same (group, artifact) within
+    the major version of ``wanted`` (``exact_match=False``)."""
+    if exact_match:
+        return (candidate.group, candidate.artifact, candidate.version) == (
+            wanted.group,
+            wanted.artifact,
+            wanted.version,
+        )
+    return (
+        candidate.group == wanted.group
+        and candidate.artifact == wanted.artifact
+        and candidate.version in VersionRange.major_of(wanted.version)
+    )
+
+
+def _same_url(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a.rstrip("/") == b.rstrip("/")
+
+
+class ClientFactory:
+    """Service Client Factory using Service Registries
+
+    Args:
+        registries: the registries to search, in order.
+        settings: resolved settings handed to every client created (optional).
+        authentication_overrides: merged into every authentication dict of the created
+            endpoints (e.g. ``{"grant_type": "client_credentials", "client_secret": ...}``
+            for a confidential client the registry cannot publish).
+    """
+
+    def __init__(
+        self,
+        registries: list[ServiceRegistry],
+        *,
+        settings: Settings | None = None,
+        authentication_overrides: Mapping[str, Any] | None = None,
+    ) -> None:
+        self._registries = list(registries)
+        self._settings = settings
+        self._auth_overrides = dict(authentication_overrides or {})
+
+    @property
+    def registries(self) -> list[ServiceRegistry]:
+        return list(self._registries)
+
+    def find_services(
+        self,
+        url: str | None = None,
+        types: list[ServiceType] | None = None,
+        exact_match: bool = True,
+    ) -> Iterable[Service]:
+        """Find GA4GH services
+
+        Args:
+            url: only the service at this base URL (a trailing ``/`` does not matter).
+            types: only services of one of these types.
+            exact_match: types must match exactly; otherwise same group and artifact and a
+                version within the wanted major version.
+
+        Raises:
+            ServiceListingError: a registry could not list its services.
+        """
+        return [service for _, service in self._find(url, types, exact_match)]
+
+    def _find(
+        self, url: str | None, types: Sequence[ServiceType] | None, exact_match: bool
+    ) -> Iterator[tuple[ServiceRegistry, Service]]:
+        for registry in self._registries:
+            for service in registry.list_services():
+                if types and not any(type_matches(service.type, t, exact_match) for t in types):
+                    continue
+                if url is not None and not _same_url(service.url, url):
+                    continue
+                yield registry, service
+
+    def create(
+        self, cls: type[SERVICE_CLIENT_CLASS], service_id_or_url: str, **kwargs: Any
+    ) -> SERVICE_CLIENT_CLASS:
+        """An instance of ``cls`` for the registered service with this id or base URL.
+
+        Args:
+            cls: the client class, e.g. ``DataConnectClient`` or ``ExplorerClient``.
+            service_id_or_url: the service's registry id, or its base URL.
+            kwargs: extra keyword arguments for the client's constructor.
+
+        Raises:
+            UnsupportedClientClassError: ``cls`` is not a service client class.
+            UnregisteredServiceEndpointError: no service of a type ``cls`` serves has this
+                id or URL (the error lists those that do exist).
+        """
+        supported = _supported_types(cls)
+        candidates = list(self._find(None, supported, exact_match=False))
+        for registry, service in candidates:
+            if service.id == service_id_or_url or _same_url(service.url, service_id_or_url):
+                return self._instantiate(cls, self._endpoint_for(registry, service), kwargs)
+        raise UnregisteredServiceEndpointError([s for _, s in candidates], service_id_or_url)
+
+    def create_all(self, cls: type[SERVICE_CLIENT_CLASS]) -> list[SERVICE_CLIENT_CLASS]:
+        """One ``cls`` client per registered service of a type it serves."""
+        supported = _supported_types(cls)
+        return [
+            self._instantiate(cls, self._endpoint_for(registry, service), {})
+            for registry, service in self._find(None, supported, exact_match=False)
+        ]
+
+    def endpoints(self) -> list[ServiceEndpoint]:
+        """An endpoint for every registered service that has a URL."""
+        return [self._endpoint_for(r, s) for r, s in self._find(None, None, True) if s.url]
+
+    def _endpoint_for(self, registry: ServiceRegistry, service: Service) -> ServiceEndpoint:
+        return endpoint_from_service(
+            service,
+            source_id=registry.url,
+            authentication_overrides=self._auth_overrides or None,
+        )
+
+    def _instantiate(
+        self, cls: type[SERVICE_CLIENT_CLASS], endpoint: ServiceEndpoint, kwargs: Mapping[str, Any]
+    ) -> SERVICE_CLIENT_CLASS:
+        if self._settings is not None and "settings" not in kwargs:
+            return cls(endpoint, settings=self._settings, **kwargs)
+        return cls(endpoint, **kwargs) if kwargs else cls.make(endpoint)
+
+    @staticmethod
+    def use(*service_registry_endpoints: str | ServiceEndpoint) -> ClientFactory:
+        """A factory over these registries (URLs or endpoints).
+
+        .. note:: This only works with public registries.
+        """
+        endpoints = [
+            ServiceEndpoint(id=f"auto-sr-{index}", url=item, type=REGISTRY_SERVICE_TYPES[0])
+            if isinstance(item, str)
+            else item
+            for index, item in enumerate(service_registry_endpoints)
+        ]
+        return ClientFactory([ServiceRegistry(endpoint) for endpoint in endpoints])
+
+
+def _supported_types(cls: type) -> list[ServiceType]:
+    from dnastack.client.base import BaseServiceClient
+
+    if not isinstance(cls, type) or not issubclass(cls, BaseServiceClient):
+        raise UnsupportedClientClassError(cls)
+    try:
+        types = cls.get_supported_service_types()
+    except NotImplementedError:
+        raise UnsupportedClientClassError(cls) from None
+    if not types:
+        raise UnsupportedClientClassError(cls)
+    return list(types)
