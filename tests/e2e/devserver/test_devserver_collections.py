@@ -46,9 +46,9 @@ def _assert_error(response: httpx.Response, status: int) -> dict[str, object]:
 
 
 def test_two_collections_are_seeded(client: httpx.Client) -> None:
-    collections = client.get(f"{CS}/collections").json()
-    assert [c["slugName"] for c in collections] == ["cohort-a", "reference"]
-    cohort = collections[0]
+    by_slug = {c["slugName"]: c for c in client.get(f"{CS}/collections").json()}
+    assert {"cohort-a", "reference"} <= by_slug.keys()  # other tests may add their own
+    cohort = by_slug["cohort-a"]
     assert cohort["itemCounts"] == {"table": 2, "blob": 1}
     assert cohort["dbSchemaName"] == "cohort_a"
     for key in ("id", "name", "createdAt", "metadata", "tags", "accessTypeLabels"):
@@ -199,7 +199,7 @@ def test_questions_are_listed_with_params_and_collections(client: httpx.Client) 
     by_id = {q["id"]: q for q in questions}
     assert set(by_id) == {"variants-by-gene", "samples-by-population", "events-since"}
     population = by_id["samples-by-population"]
-    assert [c["slug"] for c in population["collections"]] == ["cohort-a", "reference"]
+    assert {"cohort-a", "reference"} <= {c["slug"] for c in population["collections"]}
     param = population["params"][0]
     assert param["name"] == "population"
     assert param["required"] is True
@@ -216,8 +216,10 @@ def test_asking_a_question_runs_it_per_collection(client: httpx.Client) -> None:
         json={"inputs": {"population": "EUR", "min_age": "30"}},
     )
     assert response.status_code == 200
-    results = response.json()["results"]
-    assert [r["collectionSlug"] for r in results] == ["cohort-a", "reference"]
+    results = [
+        r for r in response.json()["results"] if r["collectionSlug"] in ("cohort-a", "reference")
+    ]
+    assert len(results) == 2
     for result in results:
         assert result["status"] == "ok"
         assert {row["population"] for row in result["data"]} == {"EUR"}
