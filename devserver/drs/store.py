@@ -19,6 +19,7 @@ import os
 import re
 import tempfile
 import threading
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,10 +165,17 @@ def _algorithm(kind: str) -> str:
 
 
 def _hash_file(path: Path) -> dict[str, str]:
+    """sha-256 and md5 in one streaming pass; md5 runs on a helper thread (hashlib frees
+    the GIL on large buffers), so a big file costs about one hash, not two."""
     sha256 = hashlib.sha256()
     md5 = hashlib.md5(usedforsecurity=False)
-    with path.open("rb") as handle:
+    with path.open("rb") as handle, ThreadPoolExecutor(max_workers=1) as helper:
+        pending: Future[None] | None = None
         while chunk := handle.read(HASH_CHUNK):
+            if pending is not None:
+                pending.result()
+            pending = helper.submit(md5.update, chunk)
             sha256.update(chunk)
-            md5.update(chunk)
+        if pending is not None:
+            pending.result()
     return {"sha-256": sha256.hexdigest(), "md5": md5.hexdigest()}
