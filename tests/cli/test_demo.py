@@ -14,8 +14,6 @@ from tests.cli.support import REPO_ROOT, clean_environment
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
-pytest.importorskip("dnastack.client.use", reason="the demo starts with `dnastack use`")
-
 DEMO = REPO_ROOT / "demo" / "run_demo.py"
 
 

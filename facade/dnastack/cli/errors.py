@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-import traceback
 from typing import TextIO
 
 from dnastack.exceptions import (
@@ -123,6 +122,8 @@ def report_error(
     its exit code."""
     out = stream if stream is not None else sys.stderr
     if debug:
+        import traceback
+
         traceback.print_exception(error, file=out)
     known = isinstance(error, DnastackError | OSError | KeyboardInterrupt)
     if isinstance(error, KeyboardInterrupt):

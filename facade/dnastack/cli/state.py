@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["CliState", "configure_logging", "pass_state"]
 
 _LOG_HANDLER_NAME = "dnastack-cli"
+_CLI_DEFAULT_LOG_LEVEL = "ERROR"
 
 _C = TypeVar("_C", bound="BaseServiceClient")
 
@@ -80,8 +81,17 @@ class CliState:
 
             self._settings = resolve_settings(context=self.context)
             if not self.debug:
-                configure_logging(self._settings.log_level)
+                configure_logging(self._log_level(self._settings))
         return self._settings
+
+    @staticmethod
+    def _log_level(settings: Settings) -> str:
+        """The user's ``log_level`` when they chose one; otherwise ERROR, so that a failure
+        is one line on stderr (retries and other warnings show with ``--debug`` or
+        ``DNASTACK_LOG_LEVEL=WARNING``)."""
+        if settings.source_of("log_level") == "default":
+            return _CLI_DEFAULT_LOG_LEVEL
+        return settings.log_level
 
     def refresh_settings(self) -> Settings:
         """Resolve again (after a command changed the configuration file)."""

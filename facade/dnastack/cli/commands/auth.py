@@ -61,8 +61,10 @@ def login_targets(
     endpoint_ids: Sequence[str] = (),
     *,
     open_browser: Callable[[str], object] | None = None,
+    endpoints: Sequence[ServiceEndpoint] | None = None,
 ) -> list[LoginTarget]:
-    """The distinct sessions of the context's endpoints (or of ``endpoint_ids``).
+    """The distinct sessions of the context's endpoints (or of ``endpoint_ids``, or of the
+    given ``endpoints``).
 
     Raises:
         MissingEndpointError: an id in ``endpoint_ids`` is not in the context.
@@ -70,7 +72,8 @@ def login_targets(
     from dnastack.http.authenticators.factory import create_authenticator
 
     settings = state.settings()
-    endpoints = _select_endpoints(settings.configured_endpoints, endpoint_ids, settings.context)
+    if endpoints is None:
+        endpoints = _select_endpoints(settings.configured_endpoints, endpoint_ids, settings.context)
     manager = settings.session_manager()
     targets: dict[str, LoginTarget] = {}
     for endpoint in endpoints:

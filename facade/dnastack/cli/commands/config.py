@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from dnastack.configuration.models import Configuration
     from dnastack.configuration.wrapper import ConfigurationWrapper
 
-__all__ = ["config", "endpoint_summary"]
+__all__ = ["config", "endpoint_summary", "parse_auth_items"]
 
 _SHORT_TYPES_HELP = "data_connect, drs, registry, collections, explorer"
 
@@ -237,12 +237,7 @@ def endpoints_add(
     from dnastack.client.models import ServiceEndpoint
     from dnastack.configuration.short_types import service_type_for
 
-    authentication: dict[str, Any] = {}
-    for item in auth_items:
-        key, sep, value = item.partition("=")
-        if not sep or not key.strip():
-            raise CommandError(f"--auth needs KEY=VALUE (got {key.strip() or item!r} without '=')")
-        authentication[key.strip()] = _read_value(value)
+    authentication = parse_auth_items(auth_items, "--auth")
     endpoint = ServiceEndpoint(
         id=endpoint_id,
         url=url,
@@ -411,6 +406,18 @@ def _update_context(state: CliState, change: Callable[[ConfigurationWrapper], No
 
     state.config_manager().update(apply)
     state.refresh_settings()
+
+
+def parse_auth_items(items: Sequence[str], option: str) -> dict[str, Any]:
+    """``("type=oauth2", "client_id=me")`` -> an authentication dict; a value ``-`` is read
+    from stdin (a secret stays out of the shell history and the process list)."""
+    authentication: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not key.strip():
+            raise CommandError(f"{option} needs KEY=VALUE (an argument has no '=' or no KEY)")
+        authentication[key.strip()] = _read_value(value)
+    return authentication
 
 
 def _read_value(value: str) -> str:
