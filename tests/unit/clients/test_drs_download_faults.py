@@ -348,6 +348,20 @@ def test_existing_file_with_other_content_gets_a_suffix_never_overwritten(
     assert (out / "data (1).tar.gz").read_bytes() == b"new bytes"
 
 
+def test_existing_file_of_the_same_size_but_other_bytes_is_kept(
+    fake: FakeDrs, tmp_path: Path
+) -> None:
+    fake.add_blob("blob", b"new bytes!")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "blob").write_bytes(b"old bytes!")  # same size, other content
+    [result] = make_client(fake, tmp_path).download("blob", out)
+
+    assert result.status is DownloadStatus.SUCCESS
+    assert result.path == out / "blob (1)"
+    assert (out / "blob").read_bytes() == b"old bytes!"
+
+
 def test_existing_verified_file_is_skipped(fake: FakeDrs, tmp_path: Path) -> None:
     fake.add_blob("blob", b"same bytes")
     out = tmp_path / "out"

@@ -4,8 +4,9 @@
    ``expand=True``, then every bundle member.
 2. **Plan** local paths in request order: ``DrsObject.name`` (or the id) made safe; a
    bundle becomes a folder tree from its ``contents`` names, each component made safe. A
-   name already taken (on disk, or earlier in the same call) gets a `` (1)`` suffix; an
-   existing file with the same name that already holds the verified bytes is SKIPPED.
+   name already taken (on disk, or earlier in the same call) gets a `` (1)`` suffix; a
+   file under that name (or a suffixed one) that already holds the verified bytes makes
+   the object SKIPPED.
 3. **Transfer** each object on a bounded thread pool into ``.<name>.part`` in the target
    folder (resumed with ``Range`` when one is left over), hashing while streaming
    (:mod:`~dnastack.client.drs.transfer`), trying the object's access methods in order.
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import stat
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -39,7 +41,12 @@ from dnastack.client.drs.hashing import (
     select_checksums,
 )
 from dnastack.client.drs.models import DrsObject
-from dnastack.client.drs.naming import safe_filename, safe_relative_path, unique_path
+from dnastack.client.drs.naming import (
+    numbered_name,
+    safe_filename,
+    safe_relative_path,
+    unique_path,
+)
 from dnastack.client.drs.progress import ProgressHook, ProgressReporter
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.transfer import (
@@ -84,8 +91,10 @@ class DownloadJob:
     requested: str
     location: DrsLocation
     drs_object: DrsObject | None = None
-    target: Path | None = None
-    existing: Path | None = None  # a file with the preferred name was already there
+    folder: Path | None = None
+    file_name: str | None = None
+    target: Path | None = None  # allocated up front unless ``existing`` files may match
+    existing: list[Path] = field(default_factory=list)  # same name (or suffixed), same size
     bundle_id: str | None = None
     relative_parts: tuple[str, ...] = ()
     error: BaseException | None = None
@@ -98,12 +107,17 @@ def run_downloads(
     """Download ``requested`` ids/URIs per ``options``; one result per object."""
     options.output_dir.mkdir(parents=True, exist_ok=True)
     jobs = _resolve(client, requested, options)
-    _plan_paths(jobs, options.output_dir)
-    worker = _ObjectDownloader(client, options)
+    names = _Names()
+    _plan_paths(jobs, options.output_dir, names, options.skip_existing)
+    worker = _ObjectDownloader(client, options, names)
+    originals = [job for job in jobs if job.duplicate_of is None]
     with ThreadPoolExecutor(
         max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
     ) as pool:
-        return list(pool.map(worker.download, jobs))
+        done = dict(zip(map(id, originals), pool.map(worker.download, originals), strict=True))
+    return [
+        done[id(job)] if job.duplicate_of is None else worker.duplicate(job, done) for job in jobs
+    ]
 
 
 # -- resolution ---------------------------------------------------------------------------
@@ -209,8 +223,25 @@ def _member(
 # -- planning -----------------------------------------------------------------------------
 
 
-def _plan_paths(jobs: list[DownloadJob], output_dir: Path) -> None:
-    taken: set[Path] = set()
+class _Names:
+    """Final names handed out in this call (thread-safe): never the same one twice."""
+
+    def __init__(self) -> None:
+        self._taken: set[Path] = set()
+        self._lock = threading.Lock()
+
+    def allocate(self, folder: Path, name: str) -> Path:
+        with self._lock:
+            path = unique_path(folder, name, self._taken)
+            self._taken.add(path)
+            return path
+
+
+def _plan_paths(
+    jobs: list[DownloadJob], output_dir: Path, names: _Names, skip_existing: bool
+) -> None:
+    """Names in request order; a job whose name (or a suffixed one) already holds a file
+    of the object's size gets its name only if that file turns out to differ."""
     for job in jobs:
         if job.error is not None or job.duplicate_of is not None or job.drs_object is None:
             continue
@@ -219,23 +250,38 @@ def _plan_paths(jobs: list[DownloadJob], output_dir: Path) -> None:
             relative = safe_relative_path(job.relative_parts, fallback)
         else:
             relative = Path(safe_filename(job.drs_object.name, fallback))
-        folder = output_dir / relative.parent
-        preferred = folder / relative.name
-        if preferred.is_file() and preferred not in taken:
-            job.existing = preferred
-        job.target = unique_path(folder, relative.name, taken)
-        taken.add(job.target)
-        if job.existing is not None:
-            taken.add(job.existing)
+        job.folder = output_dir / relative.parent
+        job.file_name = relative.name
+        if skip_existing:
+            job.existing = _same_size_files(job.folder, relative.name, job.drs_object.size)
+        if not job.existing:
+            job.target = names.allocate(job.folder, relative.name)
+
+
+def _same_size_files(folder: Path, name: str, size: int) -> list[Path]:
+    """``name``, ``name (1)``, ... as long as they exist, keeping regular files of ``size``."""
+    found: list[Path] = []
+    for counter in range(_MAX_LINK_ATTEMPTS):
+        path = folder / numbered_name(name, counter)
+        try:
+            info = path.stat()
+        except FileNotFoundError:
+            break
+        except OSError:
+            continue
+        if stat.S_ISREG(info.st_mode) and info.st_size == size:
+            found.append(path)
+    return found
 
 
 # -- one object ---------------------------------------------------------------------------
 
 
 class _ObjectDownloader:
-    def __init__(self, client: DrsClient, options: DownloadOptions) -> None:
+    def __init__(self, client: DrsClient, options: DownloadOptions, names: _Names) -> None:
         self.client = client
         self.options = options
+        self.names = names
         self._folders_lock = threading.Lock()
 
     def download(self, job: DownloadJob) -> DownloadResult:
@@ -243,29 +289,38 @@ class _ObjectDownloader:
         self.client._report_download(result)
         return result
 
+    def duplicate(self, job: DownloadJob, done: dict[int, DownloadResult]) -> DownloadResult:
+        """The result of an object requested a second time: SKIPPED, same path."""
+        original = job.duplicate_of
+        assert original is not None
+        first = done[id(original)]
+        result = DownloadResult(
+            object_id=first.object_id,
+            status=DownloadStatus.SKIPPED if first.ok else DownloadStatus.FAILED,
+            path=first.path,
+            size=first.size,
+            checksum_verified=first.checksum_verified,
+            error=f"requested more than once (as {original.requested!r})",
+            requested=job.requested,
+        )
+        self.client._report_download(result)
+        return result
+
     def _download(self, job: DownloadJob) -> DownloadResult:
-        if job.duplicate_of is not None:
-            original = job.duplicate_of
-            return DownloadResult(
-                object_id=job.location.object_id,
-                status=DownloadStatus.SKIPPED,
-                path=original.target,
-                error=f"requested more than once (as {original.requested!r})",
-                requested=job.requested,
-            )
         drs_object = job.drs_object
-        if job.error is not None or drs_object is None or job.target is None:
+        if job.error is not None or drs_object is None or job.folder is None:
             error = job.error or DrsDownloadError("not resolved", object_id=job.location.object_id)
             return self._failed(job, error)
         expected = select_checksums(
             expected_pairs(drs_object.checksums), self.options.checksum_policy
         )
-        if job.existing is not None and self.options.skip_existing:
-            skipped = self._already_there(job, drs_object, job.existing, expected)
+        for path in job.existing:
+            skipped = self._already_there(job, drs_object, path, expected)
             if skipped is not None:
                 return skipped
+        target = job.target or self.names.allocate(job.folder, job.file_name or drs_object.id)
         try:
-            return self._fetch(job, drs_object, job.target, expected)
+            return self._fetch(job, drs_object, target, expected)
         except (DnastackError, OSError) as exc:
             return self._failed(job, exc)
 

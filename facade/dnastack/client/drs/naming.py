@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Final
 
-__all__ = ["safe_filename", "safe_relative_path", "unique_path"]
+__all__ = ["numbered_name", "safe_filename", "safe_relative_path", "unique_path"]
 
 MAX_NAME_BYTES: Final = 240  # leaves room for a collision suffix and a temp-file suffix
 _UNSAFE: Final = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
@@ -61,13 +61,20 @@ def safe_relative_path(parts: Sequence[str], fallback: str) -> Path:
     return Path(*cleaned) if cleaned else Path(safe_filename(None, fallback))
 
 
+def numbered_name(name: str, counter: int) -> str:
+    """``name`` for 0, else ``stem (counter).suffixes`` (``a.tar.gz`` -> ``a (1).tar.gz``)."""
+    if counter == 0:
+        return name
+    stem, dot, suffix = name.partition(".") if not name.startswith(".") else (name, "", "")
+    return f"{stem} ({counter}){dot}{suffix}"
+
+
 def unique_path(directory: Path, name: str, taken: Iterable[Path] = ()) -> Path:
     """``directory/name``, or ``name (1)``, ``name (2)``... if that exists or is already taken."""
     reserved = set(taken)
+    counter = 0
     candidate = directory / name
-    stem, dot, suffix = name.partition(".") if not name.startswith(".") else (name, "", "")
-    counter = 1
     while candidate.exists() or candidate in reserved:
-        candidate = directory / f"{stem} ({counter}){dot}{suffix}"
         counter += 1
+        candidate = directory / numbered_name(name, counter)
     return candidate

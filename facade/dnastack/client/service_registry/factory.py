@@ -189,10 +189,16 @@ class ClientFactory:
         return cls(endpoint, **kwargs) if kwargs else cls.make(endpoint)
 
     @staticmethod
-    def use(*service_registry_endpoints: str | ServiceEndpoint) -> ClientFactory:
+    def use(
+        *service_registry_endpoints: str | ServiceEndpoint, settings: Settings | None = None
+    ) -> ClientFactory:
         """A factory over these registries (URLs or endpoints).
 
         .. note:: This only works with public registries.
+
+        Args:
+            service_registry_endpoints: registry base URLs or endpoints.
+            settings: resolved settings for the registries and the clients created.
         """
         endpoints = [
             ServiceEndpoint(id=f"auto-sr-{index}", url=item, type=REGISTRY_SERVICE_TYPES[0])
@@ -200,7 +206,8 @@ class ClientFactory:
             else item
             for index, item in enumerate(service_registry_endpoints)
         ]
-        return ClientFactory([ServiceRegistry(endpoint) for endpoint in endpoints])
+        registries = [ServiceRegistry(endpoint, settings=settings) for endpoint in endpoints]
+        return ClientFactory(registries, settings=settings)
 
 
 def _supported_types(cls: type) -> list[ServiceType]:
