@@ -191,7 +191,7 @@ class _BadPage(Exception):
 class _Fetched(Generic[T]):
     page: Page[T]
     url: str
-    next_url: str | None
+    next_url: httpx.URL | None
     retry_after: float | None
     status_code: int
 
@@ -339,7 +339,7 @@ class Paginator(Generic[T]):
                 url=safe_url(url),
             )
 
-    def _guarded(self, call: Callable[[], _Fetched[T]], url: str) -> _Fetched[T]:
+    def _guarded(self, call: Callable[[], _Fetched[T]], url: httpx.URL) -> _Fetched[T]:
         """Run a page fetch after the first one: failures become typed mid-stream errors."""
         try:
             return call()
@@ -368,17 +368,17 @@ class Paginator(Generic[T]):
             errors=errors,
         )
 
-    def _fetch(self, request: PageRequest | str, delay: float) -> _Fetched[T]:
+    def _fetch(self, request: PageRequest | httpx.URL, delay: float) -> _Fetched[T]:
         """Download and parse one page."""
         return self._parse_response(self._download(request, delay))
 
-    def _download(self, request: PageRequest | str, delay: float) -> httpx.Response:
+    def _download(self, request: PageRequest | httpx.URL, delay: float) -> httpx.Response:
         """Wait ``delay`` then fetch one page's body: the only work of the prefetch thread,
         which spends it waiting on the socket (the GIL released); parsing happens in the
         consumer's thread."""
         if delay > 0:
             self._polling.sleep(delay)
-        if isinstance(request, str):
+        if not isinstance(request, PageRequest):
             return self._session.submit("GET", request, trace_context=self._trace, idempotent=True)
         return self._session.submit(
             request.method,
@@ -401,7 +401,7 @@ class Paginator(Generic[T]):
         page_url = response.url
         try:
             page = self._parse(response.content)
-            next_url = str(page_url.join(page.next_link)) if page.next_link else None
+            next_url = page_url.join(page.next_link) if page.next_link else None
         except (ResponseParseError, ValueError, KeyError, TypeError, httpx.InvalidURL) as exc:
             raise _BadPage(
                 f"{self._what}: the page does not match the API specification "

@@ -80,8 +80,11 @@ def test_explorer_asks_a_question_across_collections(client: ExplorerClient) -> 
     results = client.ask_federated_question("samples-by-population", {"population": "EUR"})
     answers = results.to_list()
 
-    assert {a["collectionSlug"] for a in answers} == {"cohort-a", "reference"}
+    # other tests may add collections holding the same tables: they are asked too
+    assert {a["collectionSlug"] for a in answers} >= {"cohort-a", "reference"}
     for answer in answers:
+        if answer["collectionSlug"] not in ("cohort-a", "reference"):
+            continue
         assert answer["status"] == "ok"
         assert {row["population"] for row in answer["data"]} == {"EUR"}
         assert all(isinstance(row["sample_count"], int) for row in answer["data"])
