@@ -157,7 +157,8 @@ def create_app(config: DevServerConfig) -> Starlette:
             sweeper.cancel()
             with contextlib.suppress(asyncio.CancelledError):
                 await sweeper
-            state.queries.close_all()
+            state.engine.interrupt_all()
+            await state.queries.aclose_all()
             state.engine.close()
             if state.issuer is not None:
                 await state.issuer.aclose()

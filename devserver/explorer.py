@@ -30,7 +30,12 @@ from starlette.routing import BaseRoute, Route
 
 from devserver.bodies import json_body
 from devserver.collection_catalog import Collection, CollectionCatalog
-from devserver.data_connect.engine import DuckDbEngine, QueryError, UnknownTableError
+from devserver.data_connect.engine import (
+    DuckDbEngine,
+    EngineClosedError,
+    QueryError,
+    UnknownTableError,
+)
 from devserver.errors import ApiError
 from devserver.registry import SERVICE_KINDS, service_info
 from devserver.responses import json_response, raw_json_response
@@ -267,7 +272,7 @@ def _run_in_collection(
             rows, _ = stream.read(MAX_ROWS_PER_COLLECTION)
         finally:
             stream.close()
-    except (QueryError, UnknownTableError) as exc:
+    except (QueryError, UnknownTableError, EngineClosedError) as exc:
         return {**result, "status": "error", "data": [], "error": str(exc)}
     data = orjson.Fragment(("[" + ",".join(rows) + "]").encode())
     return {**result, "status": "ok", "data": data, "dataModel": stream.data_model, "error": None}

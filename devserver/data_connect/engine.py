@@ -74,7 +74,14 @@ class StreamingCursor:
         if self.cursor is None:
             return [], False
         missing = count + 1 - len(self.lookahead)
-        fetched = [row[0] for row in self.cursor.fetchmany(missing)] if missing > 0 else []
+        try:
+            fetched = [row[0] for row in self.cursor.fetchmany(missing)] if missing > 0 else []
+        except duckdb.InterruptException as exc:
+            self.close()
+            raise EngineClosedError("The query was interrupted: the server is stopping") from exc
+        except duckdb.Error as exc:
+            self.close()
+            raise QueryError(_first_line(exc)) from exc
         rows = self.lookahead + fetched
         if len(rows) > count:
             self.lookahead = rows[count:]

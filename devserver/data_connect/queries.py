@@ -6,7 +6,8 @@ ids answer 404. The last page served is kept, so a client may retry it once more
 
 Page URLs look like ``{base}/search/{query_id}?page={n}`` (relative). Data pages are
 numbered from 1; in polling mode the first response is an empty page (no rows, no
-``data_model``) pointing to page 1.
+``data_model``) pointing to page 1. While a page travels to the client, the next one is
+already being read (for pages of up to 10,000 rows), so DuckDB and the network overlap.
 """
 
 from __future__ import annotations
@@ -22,10 +23,17 @@ from typing import Any
 import orjson
 from starlette.concurrency import run_in_threadpool
 
-from devserver.data_connect.engine import DuckDbEngine, StreamingCursor
+from devserver.data_connect.engine import (
+    DuckDbEngine,
+    EngineClosedError,
+    QueryError,
+    StreamingCursor,
+)
 from devserver.errors import ApiError
 
 __all__ = ["DataConnectScope", "Page", "QueryService", "render_page"]
+
+PREFETCH_MAX_PAGE_SIZE = 10_000
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,7 @@ class _OpenQuery:
     next_page: int = 1
     last_page: tuple[int, bytes] | None = None
     lock: asyncio.Lock = field(default_factory=asyncio.Lock)
+    prefetch: asyncio.Task[tuple[list[str], bool]] | None = None
 
     def page_url(self, page: int) -> str:
         return f"{self.base_path}/search/{self.query_id}?page={page}"
@@ -142,13 +151,31 @@ class QueryService:
                     f"Page {page} of query {query_id} is not available; "
                     f"the next page is {query.next_page}",
                 )
-            rows, more = await run_in_threadpool(query.stream.read, query.page_size)
+            try:
+                rows, more = await self._read(query)
+            except QueryError as exc:
+                self._close(query_id)
+                raise ApiError(400, f"The query failed: {exc}", title="Query failed") from exc
+            except EngineClosedError as exc:
+                raise ApiError(503, str(exc)) from exc
+            if more and query.page_size <= PREFETCH_MAX_PAGE_SIZE:
+                query.prefetch = asyncio.create_task(
+                    run_in_threadpool(query.stream.read, query.page_size)
+                )
             next_url = query.page_url(page + 1) if more else None
             body = render_page(query.data_model_json, rows, next_url)
             query.next_page = page + 1
             query.last_page = (page, body)
             query.last_used = self._clock()
             return Page(body)
+
+    @staticmethod
+    async def _read(query: _OpenQuery) -> tuple[list[str], bool]:
+        """The next page's rows: the prefetched ones if a prefetch is under way."""
+        if query.prefetch is not None:
+            prefetch, query.prefetch = query.prefetch, None
+            return await prefetch
+        return await run_in_threadpool(query.stream.read, query.page_size)
 
     def _remember(self, query: _OpenQuery) -> None:
         self._open[query.query_id] = query
@@ -168,13 +195,28 @@ class QueryService:
 
     def _close(self, query_id: str) -> None:
         query = self._open.pop(query_id)
-        query.stream.close()
+        prefetch, query.prefetch = query.prefetch, None
+        if prefetch is None:
+            query.stream.close()
+            return
+
+        # a thread may still be reading this cursor: close it once that read is over
+        def close_stream(task: asyncio.Task[tuple[list[str], bool]]) -> None:
+            if not task.cancelled():
+                task.exception()  # retrieved: an abandoned prefetch may fail quietly
+            query.stream.close()
+
+        prefetch.add_done_callback(close_stream)
 
     async def sweep_forever(self, interval: float) -> None:
         while True:
             await asyncio.sleep(interval)
             self.sweep()
 
-    def close_all(self) -> None:
+    async def aclose_all(self) -> None:
+        """Close every query, waiting for reads in flight (interrupt the engine first)."""
+        pending = [q.prefetch for q in self._open.values() if q.prefetch is not None]
         for query_id in list(self._open):
             self._close(query_id)
+        if pending:
+            await asyncio.gather(*pending, return_exceptions=True)

@@ -72,11 +72,11 @@ def test_idle_queries_expire_after_the_ttl(tmp_path: Path) -> None:
         with pytest.raises(ApiError) as raised:
             await service.page(query_id, 2, SCOPE)
         assert raised.value.status == 404
+        await service.aclose_all()
 
     try:
         asyncio.run(scenario())
     finally:
-        service.close_all()
         engine.close()
 
 
