@@ -365,3 +365,18 @@ def test_absolute_page_urls_option(
     assert len(rows) == 100
     assert pages[0]["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
     assert tables["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
+
+
+def test_a_query_failing_mid_stream_ends_with_a_400(paging_server: DevServer) -> None:
+    query = "SELECT id, CAST(CASE WHEN id = 15000 THEN 'x' ELSE '1' END AS INTEGER) AS v FROM big"
+    with httpx.Client(base_url=paging_server.base_url, timeout=30) as http:
+        response = _search(http, query)
+        pages = 1
+        while response.status_code == 200:
+            next_url = (response.json().get("pagination") or {}).get("next_page_url")
+            assert next_url, "the failing row was never reached"
+            response = http.get(next_url)
+            pages += 1
+    detail = _assert_error_response(response, 400)
+    assert "Conversion" in detail or "convert" in detail
+    assert pages <= 20
