@@ -40,6 +40,8 @@ STOP_TIMEOUT_SECONDS = 10.0
 STEP_TIMEOUT_SECONDS = 60.0
 DEMO_ROWS = 2000  # rows of the node's generated `big` table: small, so the start is quick
 
+_STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
 Check = Callable[[], str | None]
 """Returns None when the step's result is right, else what is wrong."""
 
@@ -95,8 +97,8 @@ def _pump(stream: IO[str], lines: queue.Queue[str | None]) -> None:
     lines.put(None)
 
 
-def start_devserver(workdir: Path, env: dict[str, str]) -> DevServerProcess:
-    """``dnastack devserver --port 0 --data DIR``; returns once it printed its ready line."""
+def launch_devserver(workdir: Path, env: dict[str, str]) -> DevServerProcess:
+    """Start ``dnastack devserver --port 0 --data DIR`` (see :func:`wait_until_ready`)."""
     command = [
         sys.executable, "-m", "dnastack", "devserver", "--port", "0",
         "--data", str(workdir / "data"), "--rows", str(DEMO_ROWS),
@@ -110,16 +112,25 @@ def start_devserver(workdir: Path, env: dict[str, str]) -> DevServerProcess:
         stderr=subprocess.STDOUT,
         stdin=subprocess.DEVNULL,
         text=True,
+        preexec_fn=_unblock_stop_signals,  # the child must not inherit main()'s mask
     )
     assert process.stdout is not None
-    lines: queue.Queue[str | None] = queue.Queue()
-    threading.Thread(target=_pump, args=(process.stdout, lines), daemon=True).start()
+    server = DevServerProcess(process, base_url="")
+    threading.Thread(target=_pump, args=(process.stdout, server.lines), daemon=True).start()
+    return server
+
+
+def _unblock_stop_signals() -> None:
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+
+
+def wait_until_ready(server: DevServerProcess) -> None:
+    """Wait for the ready line and note the base URL (RuntimeError after the timeout)."""
     deadline = time.monotonic() + STARTUP_TIMEOUT_SECONDS
-    server = DevServerProcess(process, base_url="", lines=lines)
     seen: list[str] = []
     while time.monotonic() < deadline:
         try:
-            line = lines.get(timeout=0.25)
+            line = server.lines.get(timeout=0.25)
         except queue.Empty:
             continue
         if line is None:
@@ -128,8 +139,7 @@ def start_devserver(workdir: Path, env: dict[str, str]) -> DevServerProcess:
         if line.startswith(READY_PREFIX):
             server.base_url = line[len(READY_PREFIX) :].strip()
             say(line.rstrip())
-            return server
-    server.stop()
+            return
     raise RuntimeError(
         f"the devserver did not start within {STARTUP_TIMEOUT_SECONDS:g} s:\n{''.join(seen)}"
     )
@@ -219,7 +229,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     say("dnastack demo: the main job against the embedded local GA4GH node", bold=True)
     say(f"(configuration and sessions in {workdir}; your ~/.dnastack is not touched)")
     try:
-        server = start_devserver(workdir, env)
+        # no signal between starting the process and holding it: `finally` must see it
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)
+        try:
+            server = launch_devserver(workdir, env)
+        finally:
+            signal.pthread_sigmask(signal.SIG_UNBLOCK, _STOP_SIGNALS)
+        wait_until_ready(server)
         steps = demo_steps(server.base_url, workdir)
         ok = all(run_step(i, len(steps), s, env, workdir) for i, s in enumerate(steps, 1))
     except KeyboardInterrupt:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import time
@@ -60,3 +61,28 @@ def test_the_demo_succeeds_quickly_and_stops_the_devserver(tmp_path: os.PathLike
     assert "demo succeeded" in output
     assert not [p for p in os.listdir(home) if p.startswith("dnastack-demo-")]  # cleaned up
     assert not os.path.exists(os.path.join(home, ".dnastack"))  # the user's config untouched
+
+
+def test_an_interrupted_demo_still_stops_the_devserver(tmp_path: os.PathLike[str]) -> None:
+    home = os.fspath(tmp_path)
+    process = subprocess.Popen(
+        [sys.executable, str(DEMO)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=clean_environment({"HOME": home, "TMPDIR": home}),
+        cwd=REPO_ROOT,
+    )
+    assert process.stdout is not None
+    for line in process.stdout:
+        if line.startswith("devserver ready at "):
+            break
+    process.send_signal(signal.SIGTERM)  # as Ctrl-C would, once the node is up
+    rest, _ = process.communicate(timeout=60)
+
+    assert process.returncode == 1
+    assert "interrupted" in rest and "demo FAILED" in rest
+    match = re.search(r"devserver \(pid (\d+)\) stopped, exit status 0", rest)
+    assert match, rest
+    assert not _alive(int(match.group(1)))
+    assert not [p for p in os.listdir(home) if p.startswith("dnastack-demo-")]

@@ -66,6 +66,16 @@ def test_use_with_a_name_and_then_switching_contexts(
     assert in_other.exit_code == 3  # the other context's endpoint answers nothing
 
 
+def test_an_endpoint_of_another_type_is_refused(cli: DnastackCli, devserver: DevServer) -> None:
+    cli("use", devserver.registry_url, "--no-auth")
+
+    result = cli("dc", "tables", "list", "--endpoint", "com.dnastack.devserver.drs")
+
+    assert result.exit_code == 1
+    (line,) = result.stderr.strip().splitlines()
+    assert "is a drs endpoint, not a data_connect endpoint" in line
+
+
 def test_use_of_an_unreachable_registry_is_exit_code_3_on_one_line(cli: DnastackCli) -> None:
     result = cli("use", "http://127.0.0.1:9/", env={"DNASTACK_MAX_RETRIES": "0"})
 

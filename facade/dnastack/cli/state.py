@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from rich.console import Console
 
     from dnastack.client.base import BaseServiceClient
-    from dnastack.client.models import ServiceEndpoint
     from dnastack.common.events import EventHandler
     from dnastack.configuration.manager import ConfigurationManager
     from dnastack.settings import Settings
@@ -118,25 +117,28 @@ class CliState:
         """The context commands work on."""
         return self.settings().context
 
-    def endpoint(self, short_type: str, endpoint_id: str | None = None) -> ServiceEndpoint:
-        """The endpoint for ``short_type`` (or the configured ``endpoint_id``), as resolved by
-        the settings (environment URLs, the context's defaults)."""
-        return self.settings().endpoint(short_type, endpoint_id)
+    def client(self, cls: type[_C], endpoint_id: str | None = None) -> _C:
+        """A ``cls`` client from :class:`ConfigurationBasedClientFactory`: the endpoint the
+        settings resolve for its type (``DNASTACK_<TYPE>_URL``, else the context's default),
+        or the configured ``endpoint_id`` (which must be of that type), with the settings.
 
-    def client(self, cls: type[_C], short_type: str, endpoint_id: str | None = None) -> _C:
-        """A client of ``cls`` for the resolved endpoint of ``short_type``.
-
-        The client gets the resolved settings (sessions directory, timeouts, retries, TLS,
-        security context). Should the endpoint need a device login that has not happened
-        yet, its code and URL are shown on stderr, as ``dnastack auth login`` does.
+        Should the endpoint need a device login that has not happened yet, its code and
+        URL are shown on stderr, as ``dnastack auth login`` does.
         """
-        client = cls(self.endpoint(short_type, endpoint_id), settings=self.settings())
+        from dnastack.cli.helpers.client_factory import ConfigurationBasedClientFactory
+
+        self.settings()  # checks the settings and applies the log level before any request
+        factory = ConfigurationBasedClientFactory(self.config_manager())
+        client = factory.get(cls, endpoint_id, self.context)
+        client.events.on("user-verification-required", self._device_code_printer())
+        return client
+
+    def _device_code_printer(self) -> EventHandler:
         if self._device_code_handler is None:
             from dnastack.cli.commands.auth import device_code_printer
 
             self._device_code_handler = device_code_printer(self)
-        client.events.on("user-verification-required", self._device_code_handler)
-        return client
+        return self._device_code_handler
 
     # -- output -------------------------------------------------------------------------
 

@@ -44,7 +44,7 @@ def collections() -> None:
 def _client(state: CliState, endpoint_id: str | None) -> CollectionServiceClient:
     from dnastack.client.collections.client import CollectionServiceClient
 
-    return state.client(CollectionServiceClient, "collections", endpoint_id)
+    return state.client(CollectionServiceClient, endpoint_id)
 
 
 def _records(models: Iterable[Any]) -> Iterable[Mapping[str, Any]]:

@@ -73,7 +73,7 @@ def data_connect() -> None:
 def _client(state: CliState, endpoint_id: str | None) -> DataConnectClient:
     from dnastack.client.data_connect import DataConnectClient
 
-    return state.client(DataConnectClient, "data_connect", endpoint_id)
+    return state.client(DataConnectClient, endpoint_id)
 
 
 # -- query --------------------------------------------------------------------------------

@@ -55,7 +55,7 @@ def questions() -> None:
 def _client(state: CliState, endpoint_id: str | None) -> ExplorerClient:
     from dnastack.client.explorer.client import ExplorerClient
 
-    return state.client(ExplorerClient, "explorer", endpoint_id)
+    return state.client(ExplorerClient, endpoint_id)
 
 
 @questions.command(

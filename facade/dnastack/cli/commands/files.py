@@ -118,7 +118,7 @@ def download(
         raise click.UsageError("give at least one ID_OR_URI or -i FILE")
     output_dir.mkdir(parents=True, exist_ok=True)
     console = state.err_console()
-    with state.client(DrsClient, "drs", endpoint_id) as client:
+    with state.client(DrsClient, endpoint_id) as client:
         if no_progress or not console.is_terminal:  # bars only where they can move
             results = list(client.download(wanted, output_dir, parallel=parallel))
         else:
