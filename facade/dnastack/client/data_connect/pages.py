@@ -3,7 +3,7 @@
 Bodies are decoded with orjson when installed and validated by the generated models
 (``TableData.from_dict`` keeps rows as the dicts JSON produced: no object per row). Rows are
 converted per the page's ``data_model`` by a converter built once per distinct data model
-(:func:`~dnastack.client.data_connect.conversion.build_row_converter`); a page without
+(:func:`~dnastack.client.data_connect.conversion.build_rows_converter`); a page without
 ``data_model`` uses the previous page's.
 """
 
@@ -14,9 +14,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from dnastack.client.data_connect.conversion import (
-    RowConverter,
+    RowsConverter,
     ValueConversionError,
-    build_row_converter,
+    build_rows_converter,
 )
 from dnastack.client.data_connect.models import Error, TableInfo, unset_to_none
 from dnastack.client.pagination import Page, load_json
@@ -55,8 +55,8 @@ class TableDataParser:
     def __init__(self, convert_types: bool = True) -> None:
         self._convert_types = convert_types
         self._model: Mapping[str, Any] | None = None
-        self._converter: RowConverter | None = None
-        self._converters: dict[str, RowConverter | None] = {}
+        self._converter: RowsConverter | None = None
+        self._converters: dict[str, RowsConverter | None] = {}
 
     def __call__(self, content: bytes) -> Page[dict[str, Any]]:
         from ga4gh_data_connect.models.table_data import TableData
@@ -76,8 +76,7 @@ class TableDataParser:
             converter = self._converter_for(data_model)
             if converter is not None:
                 try:
-                    for row in rows:
-                        converter(row)
+                    converter(rows)
                 except ValueConversionError as exc:
                     raise ResponseParseError(
                         f"TableData: a value does not match the data_model ({exc})",
@@ -95,12 +94,12 @@ class TableDataParser:
             data_model,
         )
 
-    def _converter_for(self, data_model: Mapping[str, Any] | None) -> RowConverter | None:
+    def _converter_for(self, data_model: Mapping[str, Any] | None) -> RowsConverter | None:
         if data_model is None or data_model is self._model or data_model == self._model:
             return self._converter
         key = json.dumps(data_model, sort_keys=True, default=str)
         if key not in self._converters:
-            self._converters[key] = build_row_converter(data_model)
+            self._converters[key] = build_rows_converter(data_model)
         self._model = data_model
         self._converter = self._converters[key]
         return self._converter
