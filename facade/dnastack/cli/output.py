@@ -204,10 +204,6 @@ def csv_cell(value: Any) -> str:
     return jsonable if isinstance(jsonable, str) else _dumps(jsonable)
 
 
-def _display_cell(value: Any) -> str:
-    return csv_cell(value)
-
-
 def columns_from_data_model(data_model: Mapping[str, Any] | None) -> list[str] | None:
     """Column names in ``data_model`` order, or None when it declares none."""
     if not isinstance(data_model, Mapping):
@@ -306,7 +302,7 @@ class _TableWriter:
         self._widths: list[int] | None = None
 
     def write(self, row: Mapping[str, Any]) -> None:
-        self._pending.append([_display_cell(row.get(c)) for c in self._columns])
+        self._pending.append([csv_cell(row.get(c)) for c in self._columns])
         if len(self._pending) >= self._batch_size:
             self._flush()
 
@@ -428,7 +424,7 @@ def write_object(
         table.add_column("field", style="bold")
         table.add_column("value", overflow="fold")
         for key, item in value.items():
-            table.add_row(Text(str(key)), Text(_display_cell(item)))
+            table.add_row(Text(str(key)), Text(csv_cell(item)))
         print_table(console() if console is not None else _plain_console(out), table)
     out.flush()
 

@@ -7,13 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dnastack.cli.commands.data_connect import (
-    endpoint_option,
-    parse_parameter,
-    read_sql,
-    stream_result,
-)
-from dnastack.cli.errors import CommandError
+from dnastack.cli.commands.data_connect import endpoint_option, run_query
 from dnastack.cli.group import DnastackGroup
 from dnastack.cli.output import OBJECT_FORMATS, ROW_FORMATS, output_option, write_object, write_rows
 from dnastack.cli.state import CliState, pass_state
@@ -156,12 +150,7 @@ def collections_query(
     """Run SQL over the tables of one collection and stream the rows."""
     from dnastack.client.data_connect import DataConnectClient
 
-    text = read_sql(sql)
-    if not text.strip():
-        raise CommandError("the SQL is empty")
-    parameters = [parse_parameter(p) for p in params]
     with _client(state, endpoint_id) as collections_client:
         endpoint = collections_client.data_connect_endpoint(collection)
     with DataConnectClient(endpoint, settings=state.settings()) as client:
-        rows = client.query(text, parameters=parameters or None)
-        stream_result(state, rows, output_format, limit=limit)
+        run_query(state, client, sql, params, output_format, limit=limit)

@@ -38,6 +38,7 @@ __all__ = [
     "endpoint_option",
     "parse_parameter",
     "read_sql",
+    "run_query",
     "stream_result",
     "table_columns",
 ]
@@ -104,6 +105,24 @@ def read_sql(argument: str) -> str:
         raise CommandError(f"cannot read the SQL file {source}: {exc.strerror}") from None
 
 
+def run_query(
+    state: CliState,
+    client: DataConnectClient,
+    sql: str,
+    params: Sequence[str],
+    output_format: str,
+    *,
+    limit: int | None = None,
+) -> int:
+    """Run ``sql`` (text or ``@FILE``) with ``--param`` values and stream the rows."""
+    text = read_sql(sql)
+    if not text.strip():
+        raise CommandError("the SQL is empty")
+    parameters = [parse_parameter(p) for p in params]
+    rows = client.query(text, parameters=parameters or None)
+    return stream_result(state, rows, output_format, limit=limit)
+
+
 def stream_result(
     state: CliState,
     rows: Iterable[Mapping[str, Any]],
@@ -162,13 +181,8 @@ def query(
     endpoint_id: str | None,
 ) -> None:
     """Run SQL (or the SQL in @FILE) and stream the rows as they arrive."""
-    text = read_sql(sql)
-    if not text.strip():
-        raise CommandError("the SQL is empty")
-    parameters = [parse_parameter(p) for p in params]
     with _client(state, endpoint_id) as client:
-        rows = client.query(text, parameters=parameters or None)
-        stream_result(state, rows, output_format, limit=limit)
+        run_query(state, client, sql, params, output_format, limit=limit)
 
 
 # -- tables -------------------------------------------------------------------------------
@@ -202,7 +216,7 @@ def tables_list(state: CliState, output_format: str, endpoint_id: str | None) ->
     """Every table (all pages), with its description and column count."""
     with _client(state, endpoint_id) as client:
         infos = client.iterate_tables()
-        if output_format == "table" or output_format == "csv":
+        if output_format in ("table", "csv"):
             rows: Iterator[Mapping[str, Any]] = (
                 {
                     "name": info.name,
