@@ -29,9 +29,11 @@ Behaviour:
 from __future__ import annotations
 
 import logging
+import queue
+import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from functools import partial
 from itertools import chain
@@ -64,6 +66,7 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+_R = TypeVar("_R")
 
 _logger = logging.getLogger("dnastack.client.pagination")
 
@@ -277,7 +280,7 @@ class Paginator(Generic[T]):
     # -- the loop ------------------------------------------------------------------------------
 
     def _iterate_pages(self) -> Generator[Page[T], None, None]:
-        executor: ThreadPoolExecutor | None = None
+        worker: _PrefetchWorker | None = None
         pending: Future[httpx.Response] | None = None
         waited = 0.0
         empty_streak = 0
@@ -302,11 +305,9 @@ class Paginator(Generic[T]):
                         waited += delay
                         self._check_wait(waited, current.url)
                     if self._prefetch:
-                        if executor is None:
-                            executor = ThreadPoolExecutor(
-                                max_workers=1, thread_name_prefix="dnastack-prefetch"
-                            )
-                        pending = executor.submit(self._download, next_url, delay)
+                        if worker is None:
+                            worker = _PrefetchWorker()
+                        pending = worker.submit(partial(self._download, next_url, delay))
                 failing_url = current.url
                 current = None
                 yield page
@@ -326,8 +327,8 @@ class Paginator(Generic[T]):
         finally:
             if pending is not None:
                 pending.cancel()
-            if executor is not None:
-                executor.shutdown(wait=False, cancel_futures=True)
+            if worker is not None:
+                worker.stop()
 
     def _check_wait(self, waited: float, url: str) -> None:
         limit = self._polling.max_total_wait
@@ -415,6 +416,41 @@ class Paginator(Generic[T]):
         # freed now, by reference counting.
         response.stream = httpx.ByteStream(b"")
         return _Fetched(page, str(page_url), next_url, retry_after, response.status_code)
+
+
+class _PrefetchWorker:
+    """One daemon thread running page downloads handed to it, one at a time.
+
+    A daemon (unlike ``ThreadPoolExecutor``'s workers), so a result abandoned while a page
+    is in flight or a polling wait is running never delays the interpreter's exit.
+    """
+
+    def __init__(self) -> None:
+        self._tasks: queue.SimpleQueue[tuple[Future[Any], Callable[[], Any]] | None] = (
+            queue.SimpleQueue()
+        )
+        self._thread = threading.Thread(target=self._run, name="dnastack-prefetch", daemon=True)
+        self._thread.start()
+
+    def submit(self, task: Callable[[], _R]) -> Future[_R]:
+        future: Future[_R] = Future()
+        self._tasks.put((future, task))
+        return future
+
+    def stop(self) -> None:
+        """Let the thread end once its current download (if any) is over."""
+        self._tasks.put(None)
+
+    def _run(self) -> None:
+        while (item := self._tasks.get()) is not None:
+            future, task = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(task())
+            except BaseException as exc:  # noqa: BLE001 - handed to the consumer's thread
+                future.set_exception(exc)
+            del future, task, item
 
 
 def _describe_error(error: Any) -> str:

@@ -153,3 +153,39 @@ def test_data_connect_paginator_missing_next_page_is_an_incomplete_result() -> N
     assert caught.value.rows_so_far == 3
     assert isinstance(caught.value.__cause__, NotFoundError)
     assert "query expired" in str(caught.value)
+
+
+def test_data_connect_paginator_abandoned_download_does_not_delay_exit() -> None:
+    import subprocess
+    import sys
+    import textwrap
+
+    script = textwrap.dedent(
+        """
+        import threading, httpx
+        from dnastack.client.pagination import Page, PageRequest, Paginator
+        from dnastack.http.session import HttpSession
+        from dnastack.http.transport import build_http_client
+
+        never = threading.Event()
+
+        def handler(request):
+            if "page" in request.url.params:
+                never.wait()  # the next page never comes
+            return httpx.Response(200, json={"n": 1})
+
+        session = HttpSession(session=build_http_client(transport=httpx.MockTransport(handler)))
+        paginator = Paginator(
+            session,
+            PageRequest(url="http://api.test/items"),
+            lambda body: Page([1, 2], "?page=2"),
+        )
+        items = paginator.items()
+        print(next(items), flush=True)  # page 2 is now being fetched, forever
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "1"
