@@ -181,6 +181,20 @@ def test_bundle_member_names_cannot_escape_the_bundle_folder(fake: FakeDrs, tmp_
     assert {r.bundle_id for r in results} == {"bundle"}
 
 
+def test_bundle_requested_twice_and_containing_itself_is_walked_once(
+    fake: FakeDrs, tmp_path: Path
+) -> None:
+    fake.add_blob("m1", b"one")
+    fake.add_bundle("loop", "loop", [{"name": "m1.txt", "id": "m1"}, {"name": "me", "id": "loop"}])
+    results = make_client(fake, tmp_path).download(["loop", "loop"], tmp_path / "out")
+
+    assert [(r.object_id, r.status) for r in results] == [
+        ("m1", DownloadStatus.SUCCESS),
+        ("loop", DownloadStatus.SKIPPED),
+    ]
+    assert final_files(tmp_path / "out") == ["loop/m1.txt"]
+
+
 def test_access_url_on_another_origin_never_gets_the_endpoint_token(
     fake: FakeDrs, tmp_path: Path
 ) -> None:

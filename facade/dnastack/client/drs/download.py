@@ -1,12 +1,7 @@
 """Downloading DRS objects and bundles into a folder: plan, transfer, verify, rename.
 
-1. **Resolve** every requested id or URI (bulk where the service allows it), bundles with
-   ``expand=True``, then every bundle member.
-2. **Plan** local paths in request order: ``DrsObject.name`` (or the id) made safe; a
-   bundle becomes a folder tree from its ``contents`` names, each component made safe. A
-   name already taken (on disk, or earlier in the same call) gets a `` (1)`` suffix; a
-   file under that name (or a suffixed one) that already holds the verified bytes makes
-   the object SKIPPED.
+1-2. **Resolve and plan** (:mod:`~dnastack.client.drs.planning`): objects, bundle members
+   and safe, collision-free local names.
 3. **Transfer** each object on a bounded thread pool into ``.<name>.part`` in the target
    folder (resumed with ``Range`` when one is left over), hashing while streaming
    (:mod:`~dnastack.client.drs.transfer`), trying the object's access methods in order.
@@ -19,11 +14,10 @@ from __future__ import annotations
 
 import logging
 import os
-import stat
 import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
@@ -41,11 +35,12 @@ from dnastack.client.drs.hashing import (
     select_checksums,
 )
 from dnastack.client.drs.models import DrsObject
-from dnastack.client.drs.naming import (
-    numbered_name,
-    safe_filename,
-    safe_relative_path,
-    unique_path,
+from dnastack.client.drs.naming import unique_path
+from dnastack.client.drs.planning import (
+    MAX_NAME_SUFFIX,
+    DownloadJob,
+    NameAllocator,
+    plan_downloads,
 )
 from dnastack.client.drs.progress import ProgressHook, ProgressReporter
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
@@ -62,12 +57,11 @@ if TYPE_CHECKING:
     from dnastack.client.drs.client import DrsClient
     from dnastack.common.tracing import Span
 
-__all__ = ["DownloadJob", "DownloadOptions", "run_downloads"]
+__all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "run_downloads"]
 
 _logger = logging.getLogger("dnastack.drs")
 
 FETCHABLE_SCHEMES: Final = ("https://", "http://")
-_MAX_LINK_ATTEMPTS: Final = 100
 
 
 @dataclass(frozen=True)
@@ -84,31 +78,21 @@ class DownloadOptions:
     trace: Span | None = None
 
 
-@dataclass
-class DownloadJob:
-    """One object to fetch: where it comes from and where it goes."""
-
-    requested: str
-    location: DrsLocation
-    drs_object: DrsObject | None = None
-    folder: Path | None = None
-    file_name: str | None = None
-    target: Path | None = None  # allocated up front unless ``existing`` files may match
-    existing: list[Path] = field(default_factory=list)  # same name (or suffixed), same size
-    bundle_id: str | None = None
-    relative_parts: tuple[str, ...] = ()
-    error: BaseException | None = None
-    duplicate_of: DownloadJob | None = field(default=None, repr=False)
-
-
 def run_downloads(
     client: DrsClient, requested: Sequence[str], options: DownloadOptions
 ) -> list[DownloadResult]:
     """Download ``requested`` ids/URIs per ``options``; one result per object."""
     options.output_dir.mkdir(parents=True, exist_ok=True)
-    jobs = _resolve(client, requested, options)
-    names = _Names()
-    _plan_paths(jobs, options.output_dir, names, options.skip_existing)
+    names = NameAllocator()
+    jobs = plan_downloads(
+        client,
+        requested,
+        options.output_dir,
+        names,
+        skip_existing=options.skip_existing,
+        no_auth=options.no_auth,
+        trace=options.trace,
+    )
     worker = _ObjectDownloader(client, options, names)
     originals = [job for job in jobs if job.duplicate_of is None]
     with ThreadPoolExecutor(
@@ -120,165 +104,11 @@ def run_downloads(
     ]
 
 
-# -- resolution ---------------------------------------------------------------------------
-
-
-def _resolve(
-    client: DrsClient, requested: Sequence[str], options: DownloadOptions
-) -> list[DownloadJob]:
-    jobs: list[DownloadJob] = []
-    first_by_key: dict[tuple[str, str], DownloadJob] = {}
-    for text in requested:
-        try:
-            location = client.resolve(text)
-        except DnastackError as exc:
-            jobs.append(DownloadJob(text, DrsLocation(text, ""), error=exc))
-            continue
-        job = DownloadJob(text, location)
-        key = (location.base_url, location.object_id)
-        if key in first_by_key:
-            job.duplicate_of = first_by_key[key]
-        else:
-            first_by_key[key] = job
-        jobs.append(job)
-    fresh = [j for j in jobs if j.error is None and j.duplicate_of is None]
-    _attach_objects(client, fresh, options)
-    expanded: list[DownloadJob] = []
-    for job in jobs:
-        if job.drs_object is not None and job.drs_object.is_bundle:
-            expanded.extend(_bundle_members(client, job, options))
-        else:
-            expanded.append(job)
-    return expanded
-
-
-def _attach_objects(client: DrsClient, jobs: list[DownloadJob], options: DownloadOptions) -> None:
-    found = client._resolve_locations(
-        [job.location for job in jobs], expand=True, no_auth=options.no_auth, trace=options.trace
-    )
-    for job, outcome in zip(jobs, found, strict=True):
-        if isinstance(outcome, DrsObject):
-            job.drs_object = outcome
-        else:
-            job.error = outcome
-
-
-def _bundle_members(
-    client: DrsClient, bundle_job: DownloadJob, options: DownloadOptions
-) -> list[DownloadJob]:
-    """Jobs for every blob of a bundle (nested bundles included), depth first."""
-    bundle = bundle_job.drs_object
-    assert bundle is not None
-    root = safe_filename(bundle.name, bundle.id)
-    members: list[DownloadJob] = []
-    pending: list[tuple[DrsObject, DrsLocation, tuple[str, ...]]] = [
-        (bundle, bundle_job.location, ())
-    ]
-    while pending:
-        current, where, prefix = pending.pop(0)
-        children: list[DownloadJob] = []
-        for content in current.contents or []:
-            parts = (*prefix, content.name)
-            if content.drs_uri:
-                try:
-                    location = client.resolve(content.drs_uri[0])
-                except DnastackError:
-                    location = DrsLocation(content.id or content.drs_uri[0], where.base_url)
-            elif content.id:
-                location = DrsLocation(content.id, where.base_url)
-            else:
-                error = DrsDownloadError(
-                    f"bundle {bundle.id!r}: member {content.name!r} has neither id nor drs_uri",
-                    object_id=bundle.id,
-                )
-                children.append(_member(bundle_job, DrsLocation(content.name, ""), parts, error))
-                continue
-            children.append(_member(bundle_job, location, parts, None))
-        _attach_objects(client, [c for c in children if c.error is None], options)
-        for child in children:
-            if child.drs_object is not None and child.drs_object.is_bundle:
-                pending.append((child.drs_object, child.location, child.relative_parts))
-            else:
-                child.relative_parts = (root, *child.relative_parts)
-                members.append(child)
-    return members
-
-
-def _member(
-    bundle_job: DownloadJob,
-    location: DrsLocation,
-    parts: tuple[str, ...],
-    error: BaseException | None,
-) -> DownloadJob:
-    bundle = bundle_job.drs_object
-    return DownloadJob(
-        requested=bundle_job.requested,
-        location=location,
-        bundle_id=bundle.id if bundle else None,
-        relative_parts=parts,
-        error=error,
-    )
-
-
-# -- planning -----------------------------------------------------------------------------
-
-
-class _Names:
-    """Final names handed out in this call (thread-safe): never the same one twice."""
-
-    def __init__(self) -> None:
-        self._taken: set[Path] = set()
-        self._lock = threading.Lock()
-
-    def allocate(self, folder: Path, name: str) -> Path:
-        with self._lock:
-            path = unique_path(folder, name, self._taken)
-            self._taken.add(path)
-            return path
-
-
-def _plan_paths(
-    jobs: list[DownloadJob], output_dir: Path, names: _Names, skip_existing: bool
-) -> None:
-    """Names in request order; a job whose name (or a suffixed one) already holds a file
-    of the object's size gets its name only if that file turns out to differ."""
-    for job in jobs:
-        if job.error is not None or job.duplicate_of is not None or job.drs_object is None:
-            continue
-        fallback = job.drs_object.id
-        if job.bundle_id is not None:
-            relative = safe_relative_path(job.relative_parts, fallback)
-        else:
-            relative = Path(safe_filename(job.drs_object.name, fallback))
-        job.folder = output_dir / relative.parent
-        job.file_name = relative.name
-        if skip_existing:
-            job.existing = _same_size_files(job.folder, relative.name, job.drs_object.size)
-        if not job.existing:
-            job.target = names.allocate(job.folder, relative.name)
-
-
-def _same_size_files(folder: Path, name: str, size: int) -> list[Path]:
-    """``name``, ``name (1)``, ... as long as they exist, keeping regular files of ``size``."""
-    found: list[Path] = []
-    for counter in range(_MAX_LINK_ATTEMPTS):
-        path = folder / numbered_name(name, counter)
-        try:
-            info = path.stat()
-        except FileNotFoundError:
-            break
-        except OSError:
-            continue
-        if stat.S_ISREG(info.st_mode) and info.st_size == size:
-            found.append(path)
-    return found
-
-
 # -- one object ---------------------------------------------------------------------------
 
 
 class _ObjectDownloader:
-    def __init__(self, client: DrsClient, options: DownloadOptions, names: _Names) -> None:
+    def __init__(self, client: DrsClient, options: DownloadOptions, names: NameAllocator) -> None:
         self.client = client
         self.options = options
         self.names = names
@@ -293,7 +123,9 @@ class _ObjectDownloader:
         """The result of an object requested a second time: SKIPPED, same path."""
         original = job.duplicate_of
         assert original is not None
-        first = done[id(original)]
+        first = done.get(id(original))
+        if first is None:  # a bundle: its members were reported one by one
+            first = DownloadResult(object_id=job.location.object_id, status=DownloadStatus.SKIPPED)
         result = DownloadResult(
             object_id=first.object_id,
             status=DownloadStatus.SKIPPED if first.ok else DownloadStatus.FAILED,
@@ -503,7 +335,7 @@ def _fixed(source: ByteSource) -> Callable[[], ByteSource]:
 def _link_into_place(part: Path, target: Path) -> Path:
     """Give ``part`` its final name without ever replacing an existing file."""
     candidate = target
-    for _ in range(_MAX_LINK_ATTEMPTS):
+    for _ in range(MAX_NAME_SUFFIX):
         try:
             os.link(part, candidate)
         except FileExistsError:

@@ -9,7 +9,7 @@ generated package never reaches a user. Unknown keys a server adds are kept
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dnastack.common.model import Model, field, model
 from dnastack.exceptions import safe_url
@@ -44,6 +44,17 @@ def _given(value: Any) -> Any:
 
 def _extra(generated: Any) -> dict[str, Any]:
     return dict(getattr(generated, "additional_properties", None) or {})
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+def _build(cls: type[_M], extra: dict[str, Any], **values: Any) -> _M:
+    """``cls(**values)`` with unknown keys kept (faster than ``construct`` on this path)."""
+    instance = cls(**values)
+    if extra:
+        object.__setattr__(instance, "__extra__", extra)
+    return instance
 
 
 def _url_without_query_repr(value: object) -> str:
@@ -91,9 +102,7 @@ class AccessURL(Model):
     @classmethod
     def from_generated(cls, generated: GeneratedAccessURL) -> AccessURL:
         """Build from the generated ``ga4gh_drs.models.AccessURL``."""
-        return cls.construct(
-            url=generated.url, headers=_given(generated.headers), **_extra(generated)
-        )
+        return _build(cls, _extra(generated), url=generated.url, headers=_given(generated.headers))
 
 
 @model(extra="allow")
@@ -114,7 +123,9 @@ class AccessMethod(Model):
         """Build from the generated ``ga4gh_drs.models.AccessMethod``."""
         access_url = _given(generated.access_url)
         authorizations = _given(generated.authorizations)
-        return cls.construct(
+        return _build(
+            cls,
+            _extra(generated),
             type=str(generated.type_.value),
             access_url=AccessURL.from_generated(access_url) if access_url else None,
             access_id=_given(generated.access_id),
@@ -122,7 +133,6 @@ class AccessMethod(Model):
             region=_given(generated.region),
             available=_given(generated.available),
             authorizations=authorizations.to_dict() if authorizations else None,
-            **_extra(generated),
         )
 
 
@@ -145,12 +155,13 @@ class ContentsObject(Model):
     def from_generated(cls, generated: GeneratedContentsObject) -> ContentsObject:
         """Build from the generated ``ga4gh_drs.models.ContentsObject``."""
         contents = _given(generated.contents)
-        return cls.construct(
+        return _build(
+            cls,
+            _extra(generated),
             name=generated.name,
             id=_given(generated.id),
             drs_uri=_given(generated.drs_uri),
             contents=[cls.from_generated(c) for c in contents] if contents is not None else None,
-            **_extra(generated),
         )
 
 
@@ -192,13 +203,15 @@ class DrsObject(Model):
         """Build from the generated ``ga4gh_drs.models.DrsObject``."""
         methods = _given(generated.access_methods)
         contents = _given(generated.contents)
-        return cls.construct(
+        return _build(
+            cls,
+            _extra(generated),
             id=generated.id,
             self_uri=generated.self_uri,
             size=generated.size,
             created_time=generated.created_time,
             checksums=[
-                Checksum.construct(type=c.type_, checksum=c.checksum, **_extra(c))
+                _build(Checksum, _extra(c), type=c.type_, checksum=c.checksum)
                 for c in generated.checksums
             ],
             name=_given(generated.name),
@@ -215,5 +228,4 @@ class DrsObject(Model):
             ),
             description=_given(generated.description),
             aliases=_given(generated.aliases),
-            **_extra(generated),
         )
