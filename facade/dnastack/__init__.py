@@ -7,7 +7,7 @@ that needs only the DRS client never pays for the Data Connect one, the CLI, YAM
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "set_context": "dnastack.settings",
     "clear_session_overrides": "dnastack.settings",
     "describe_settings": "dnastack.settings",
+    "resolve_settings": "dnastack.settings",
     # errors
     "DnastackError": "dnastack.exceptions",
     "ConfigurationError": "dnastack.exceptions",
@@ -38,7 +39,30 @@ _EXPORTS: dict[str, str] = {
     "ResponseParseError": "dnastack.exceptions",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "AuthenticationError",
+    "ClientFactory",
+    "CollectionServiceClient",
+    "ConfigurationError",
+    "ConfigurationManager",
+    "DataConnectClient",
+    "DnastackError",
+    "DrsClient",
+    "ExplorerClient",
+    "HttpError",
+    "ResponseParseError",
+    "ServiceEndpoint",
+    "ServiceRegistry",
+    "TransportError",
+    "__version__",
+    "clear_session_overrides",
+    "describe_settings",
+    "resolve_settings",
+    "set_context",
+    "set_endpoint_url",
+    "set_security_context",
+    "use",
+]
 
 
 def __getattr__(name: str) -> Any:
@@ -52,3 +76,31 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted(set(globals()) | set(_EXPORTS))
+
+
+if TYPE_CHECKING:  # the static view of the lazy names, for type checkers and IDEs
+    from dnastack.client.collections.client import CollectionServiceClient
+    from dnastack.client.data_connect import DataConnectClient
+    from dnastack.client.drs import DrsClient
+    from dnastack.client.explorer.client import ExplorerClient
+    from dnastack.client.models import ServiceEndpoint
+    from dnastack.client.service_registry.client import ServiceRegistry
+    from dnastack.client.service_registry.factory import ClientFactory
+    from dnastack.client.use import use
+    from dnastack.configuration.manager import ConfigurationManager
+    from dnastack.exceptions import (
+        AuthenticationError,
+        ConfigurationError,
+        DnastackError,
+        HttpError,
+        ResponseParseError,
+        TransportError,
+    )
+    from dnastack.settings import (
+        clear_session_overrides,
+        describe_settings,
+        resolve_settings,
+        set_context,
+        set_endpoint_url,
+        set_security_context,
+    )
