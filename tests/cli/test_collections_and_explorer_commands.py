@@ -32,7 +32,7 @@ def test_collections_list_and_get(node: DnastackCli) -> None:
     assert listed.exit_code == 0, listed
     assert listed.stdout.split()[:4] == ["slugName", "name", "description", "itemCounts"]
     slugs = [json.loads(line)["slugName"] for line in as_jsonl.stdout.splitlines()]
-    assert slugs == ["cohort-a", "reference"]
+    assert {"cohort-a", "reference"} <= set(slugs)  # other tests may add collections
     assert json.loads(got.stdout)["name"] == "Cohort A"
 
 

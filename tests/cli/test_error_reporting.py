@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 
 import httpx
 import pytest
@@ -27,6 +28,7 @@ from dnastack.exceptions import (
     TransportError,
     http_error_for,
 )
+from tests.cli.support import DnastackCli
 
 
 def _http_error(status: int, body: str) -> Exception:
@@ -104,3 +106,13 @@ def test_os_errors_name_the_file() -> None:
     assert one_line(FileNotFoundError(2, "No such file or directory", "q.sql")) == (
         "q.sql: No such file or directory"
     )
+
+
+def test_an_in_process_run_leaves_the_dnastack_logger_as_it_was(cli: DnastackCli) -> None:
+    logger = logging.getLogger("dnastack")
+    before = (logger.level, list(logger.handlers))
+
+    assert cli("--debug", "config", "show").exit_code == 0
+    assert cli("config", "show").exit_code == 0
+
+    assert (logger.level, list(logger.handlers)) == before

@@ -14,7 +14,7 @@ import click
 from dnastack import __version__
 from dnastack.cli.errors import EXIT_CODES_HELP
 from dnastack.cli.group import DnastackGroup, LazyCommand
-from dnastack.cli.state import CliState, configure_logging
+from dnastack.cli.state import CliState, configure_logging, preserve_logging
 
 __all__ = ["COMMANDS", "cli", "main"]
 
@@ -82,6 +82,7 @@ file > defaults. `dnastack config show` lists each one with its source.
 @click.pass_context
 def cli(ctx: click.Context, debug: bool, context_name: str | None, no_color: bool) -> None:
     """dnastack: GA4GH Data Connect, DRS, Service Registry, Collections and Explorer."""
+    ctx.call_on_close(preserve_logging())
     state = ctx.ensure_object(CliState)
     state.debug = debug
     state.context = context_name or None

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
     from dnastack.configuration.manager import ConfigurationManager
     from dnastack.settings import Settings
 
-__all__ = ["CliState", "configure_logging", "pass_state"]
+__all__ = ["CliState", "configure_logging", "pass_state", "preserve_logging"]
 
 _LOG_HANDLER_NAME = "dnastack-cli"
 _CLI_DEFAULT_LOG_LEVEL = "ERROR"
@@ -41,6 +42,21 @@ class _StderrHandler(logging.Handler):
             sys.stderr.write(self.format(record) + "\n")
         except Exception:  # noqa: BLE001 - logging must never break the command
             self.handleError(record)
+
+
+def preserve_logging() -> Callable[[], None]:
+    """Remember the ``dnastack`` logger's level and handlers; the returned function puts
+    them back (a command run in-process, e.g. by a test runner, leaves no trace)."""
+    logger = logging.getLogger("dnastack")
+    level, handlers = logger.level, list(logger.handlers)
+
+    def restore() -> None:
+        logger.setLevel(level)
+        for handler in list(logger.handlers):
+            if handler not in handlers:
+                logger.removeHandler(handler)
+
+    return restore
 
 
 def configure_logging(level: str | int) -> None:
