@@ -424,6 +424,19 @@ def test_file_appearing_before_the_rename_is_not_overwritten(
     assert (out / "blob (1)").read_bytes() == b"downloaded"
 
 
+def test_platform_without_writev_writes_chunk_by_chunk(
+    fake: FakeDrs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dnastack.client.drs import transfer
+
+    monkeypatch.setattr(transfer, "_HAS_WRITEV", False)
+    fake.add_blob("blob", BLOB)
+    [result] = make_client(fake, tmp_path).download("blob", tmp_path / "out")
+
+    assert result.status is DownloadStatus.SUCCESS
+    assert (tmp_path / "out" / "blob").read_bytes() == BLOB
+
+
 def test_progress_is_throttled_not_per_chunk(fake: FakeDrs, tmp_path: Path) -> None:
     big = hashlib.shake_256(b"big").digest(8 * 1024 * 1024)
     fake.add_blob("big", big)

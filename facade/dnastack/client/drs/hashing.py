@@ -167,9 +167,9 @@ class _Follower:
                 available, final = self._state.wait_beyond(hashed)
                 if final and hashed >= available:
                     return
-                while hashed < available:
+                while hashed < available:  # sequential reads: the position is ``hashed``
                     wanted = min(available - hashed, READ_BYTES)
-                    read = os.preadv(handle.fileno(), [view[:wanted]], hashed)
+                    read = handle.readinto(view[:wanted])
                     if not read:
                         raise OSError(f"{self._path} is shorter than the {available} bytes written")
                     self.hasher.update(view[:read])

@@ -48,6 +48,7 @@ MAX_STALLED_ATTEMPTS: Final = 4
 """Attempts in a row that add no byte before giving up."""
 MAX_ATTEMPTS: Final = 32
 """Attempts per source in total (each one after the first resumes with ``Range``)."""
+_HAS_WRITEV: Final = hasattr(os, "writev")  # not on Windows
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 
 _logger = logging.getLogger("dnastack.drs")
@@ -107,7 +108,7 @@ def transfer_to_part(
         TransportError: the connection kept failing without progress.
         IncompleteDownloadError: the bytes never added up to ``expected_size``.
     """
-    fd = os.open(part_path, os.O_WRONLY | os.O_CREAT, 0o644)
+    fd = os.open(part_path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
     try:
         return _Transfer(
             session, source, part_path, fd, object_id, expected_size, checksum_kinds, progress
@@ -290,7 +291,8 @@ def _continues_at(response: httpx.Response, offset: int) -> bool:
 
 
 def _write_all(fd: int, chunks: list[bytes], size: int) -> None:
-    written = os.writev(fd, chunks)
+    """Write ``chunks`` (``size`` bytes): one ``writev`` where the platform has it."""
+    written = os.writev(fd, chunks) if _HAS_WRITEV else 0
     if written == size:
         return
     # A short write (rare on regular files): write the rest chunk by chunk.
