@@ -243,6 +243,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, RuntimeError, subprocess.TimeoutExpired) as exc:
         say(f"FAILED: {exc}")
     finally:
+        signal.pthread_sigmask(signal.SIG_BLOCK, _STOP_SIGNALS)  # a 2nd Ctrl-C waits for this
         if server is not None:
             status = server.stop()
             say()
