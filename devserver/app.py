@@ -6,7 +6,7 @@ API                    base path
 service-info (node)    ``/service-info``
 Service Registry       ``/`` (``/services``, ``/services/types``, ``/services/{id}``)
 Data Connect           ``/data-connect/``
-DRS 1.5                ``/ga4gh/drs/v1/`` (bytes: ``/ga4gh/drs/v1/bytes/{id}``)
+DRS 1.5 (or 1.2)       ``/ga4gh/drs/v1/`` (bytes: ``/ga4gh/drs/v1/bytes/{id}``)
 Collections            ``/collection-service/``
 per-collection DC      ``/collection-service/collection/{slug}/data-connect/``
 Explorer               ``/explorer/``
@@ -41,7 +41,7 @@ from devserver.drs.signing import UrlSigner
 from devserver.drs.store import DrsStore
 from devserver.errors import exception_handlers
 from devserver.explorer import QuestionCatalog, explorer_routes
-from devserver.registry import SERVICE_KINDS, registry_routes, service_info
+from devserver.registry import node_service_kinds, registry_routes, service_info
 from devserver.responses import json_response
 from devserver.sample_data import ensure_sample_data
 
@@ -99,9 +99,10 @@ def _build_state(config: DevServerConfig) -> NodeState:
 def create_app(config: DevServerConfig) -> Starlette:
     """The ASGI app; sample data is generated (if needed) and tables loaded right here."""
     state = _build_state(config)
+    kinds = node_service_kinds(config.drs_version)
 
     def info_of(key: str) -> Callable[[Request], dict[str, Any]]:
-        document = service_info(SERVICE_KINDS[key])
+        document = service_info(kinds[key])
         return lambda request: dict(document)
 
     def node_scope(request: Request) -> DataConnectScope:
@@ -128,9 +129,15 @@ def create_app(config: DevServerConfig) -> Starlette:
         ),
         Mount(
             "/ga4gh/drs/v1",
-            routes=drs_routes(state.drs, UrlSigner(), config.auth_issuer),
+            routes=drs_routes(
+                state.drs,
+                UrlSigner(),
+                config.auth_issuer,
+                kinds["drs"],
+                drs_compat=config.drs_compat,
+            ),
         ),
-        *registry_routes(state.issuer.authentication_entries if state.issuer else None),
+        *registry_routes(kinds, state.issuer.authentication_entries if state.issuer else None),
     ]
 
     async def status(request: Request) -> Response:

@@ -1,7 +1,10 @@
 """Optional bearer-token auth: RFC 7662 introspection against an OIDC issuer.
 
 With ``--auth-issuer URL`` every route requires ``Authorization: Bearer <token>`` except
-the service-info routes, DRS ``OPTIONS`` (public per the DRS spec) and signed byte URLs.
+the service-info routes, the registry's discovery routes (``GET /services``,
+``/services/types``, ``/services/{id}``: clients read them to learn how to log in), DRS
+``OPTIONS`` (public per the DRS spec) and signed byte URLs. Discovery is public; data is
+protected.
 The token is introspected at the issuer's ``introspection_endpoint`` (from
 ``URL/.well-known/openid-configuration``) as the confidential client
 ``--auth-introspection-client-id/secret`` (HTTP Basic); answers are cached briefly.
@@ -10,7 +13,8 @@ The token is introspected at the issuer's ``introspection_endpoint`` (from
 - inactive / unknown token -> 401 (``error="invalid_token"``)
 - ``aud`` not this node (or ``--auth-audience``), or missing ``--auth-required-scope``
   -> 403 (``error="insufficient_scope"``)
-- issuer unreachable -> 503
+- issuer unreachable -> 503 (also on ``/services`` and ``/services/{id}``, whose
+  ``authentication`` entries need the issuer's endpoints)
 
 Error bodies follow the schema of the API the path belongs to. Tokens never appear in logs.
 """
@@ -28,7 +32,7 @@ from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from devserver.config import DevServerConfig
-from devserver.errors import api_for_path, error_response
+from devserver.errors import ApiError, api_for_path, error_response
 from devserver.responses import node_base_url
 
 __all__ = ["AuthMiddleware", "OidcIssuer", "is_public_route"]
@@ -76,12 +80,19 @@ class OidcIssuer:
         return self._discovery
 
     async def authentication_entries(self, resource: str) -> list[dict[str, Any]]:
-        """The registry's ``authentication`` list for a service with this resource URL."""
+        """The registry's ``authentication`` list for a service with this resource URL.
+
+        Raises:
+            ApiError: 503 when the issuer's discovery document is unavailable (entries
+                without endpoints would leave clients unable to log in).
+        """
         try:
             document = await self.discovery()
-        except IssuerUnavailable:
-            logger.warning("auth issuer unavailable; registry entries lack endpoints")
-            document = {}
+        except IssuerUnavailable as exc:
+            logger.warning("auth issuer unavailable for the registry's entries: %s", exc)
+            raise ApiError(
+                503, "The authorization server is unavailable; cannot describe how to log in"
+            ) from exc
         entry = {
             "type": "oauth2",
             "accessTokenUrl": document.get("token_endpoint"),
@@ -133,8 +144,15 @@ class OidcIssuer:
         await self._client.aclose()
 
 
+_DISCOVERY_METHODS = frozenset({"GET", "HEAD"})
+
+
 def is_public_route(method: str, path: str, query: str) -> bool:
+    """Routes answered without a token: service-info, registry discovery, DRS ``OPTIONS``
+    and signed byte URLs (``path`` has had its double slashes collapsed)."""
     if path == "/service-info" or path.endswith("/service-info"):
+        return True
+    if method in _DISCOVERY_METHODS and (path == "/services" or path.startswith("/services/")):
         return True
     if path.startswith("/ga4gh/drs/v1/objects") and method == "OPTIONS":
         return True

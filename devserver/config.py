@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from devserver.drs.compat import DRS_COMPAT_VERSIONS, drs_type_version
+
 __all__ = ["DevServerConfig", "build_arg_parser", "config_from_args"]
 
 DEFAULT_PAGE_SIZE = 100
@@ -37,10 +39,21 @@ class DevServerConfig:
     auth_audiences: tuple[str, ...] = ()
     auth_required_scopes: tuple[str, ...] = ()
     auth_cache_seconds: float = 30.0
+    drs_compat: str | None = None  # "1.2": DRS answers as DRS 1.2 (see devserver.drs.compat)
+
+    def __post_init__(self) -> None:
+        if self.drs_compat is not None and self.drs_compat not in DRS_COMPAT_VERSIONS:
+            known = ", ".join(DRS_COMPAT_VERSIONS)
+            raise ValueError(f"drs_compat must be None or one of {known}, not {self.drs_compat!r}")
 
     @property
     def auth_enabled(self) -> bool:
         return self.auth_issuer is not None
+
+    @property
+    def drs_version(self) -> str:
+        """The DRS version the node announces: ``1.5.0``, or ``1.2.0`` with ``--drs-compat 1.2``."""
+        return drs_type_version(self.drs_compat)
 
 
 def build_arg_parser() -> argparse.ArgumentParser:
@@ -96,6 +109,13 @@ def build_arg_parser() -> argparse.ArgumentParser:
         default=[],
         help="scope every token must carry (repeatable; default: none)",
     )
+    parser.add_argument(
+        "--drs-compat",
+        choices=sorted(DRS_COMPAT_VERSIONS),
+        default=None,
+        help="DRS answers as a DRS 1.2 server (type version 1.2.0, no DRS 1.5 additions in "
+        "service-info and access methods); default: DRS 1.5",
+    )
     return parser
 
 
@@ -125,4 +145,5 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         auth_introspection_client_secret=args.auth_introspection_client_secret,
         auth_audiences=tuple(args.auth_audience),
         auth_required_scopes=tuple(args.auth_required_scope),
+        drs_compat=args.drs_compat,
     )

@@ -8,26 +8,30 @@ Routes (Service Registry base URL ``/``):
 - ``GET /services/{service_id}`` one service, 404 with the registry's Error body
 
 Each service's ``url`` is its base URL on this node, derived from the request's Host
-header. With ``--auth-issuer`` every entry carries ``authentication`` (camelCase, as
-DNAstack registries do), built from the issuer's discovery document.
+header. The DRS entry's type version follows ``--drs-compat`` (`node_service_kinds`).
+With ``--auth-issuer`` every entry carries ``authentication`` (camelCase, as DNAstack
+registries do), built from the issuer's discovery document; these discovery routes stay
+public so that clients can learn how to log in.
 """
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from collections.abc import Awaitable, Callable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from devserver.drs.compat import DRS_VERSION
 from devserver.errors import ApiError
 from devserver.responses import json_response, node_base_url
 
 __all__ = [
     "SERVICE_KINDS",
     "ServiceKind",
+    "node_service_kinds",
     "registry_routes",
     "service_info",
     "service_url",
@@ -86,7 +90,7 @@ SERVICE_KINDS: dict[str, ServiceKind] = {
             "Data Repository Service over the files of the data directory",
             "org.ga4gh",
             "drs",
-            "1.5.0",
+            DRS_VERSION,
             "/ga4gh/drs/v1/",
         ),
         ServiceKind(
@@ -111,6 +115,13 @@ SERVICE_KINDS: dict[str, ServiceKind] = {
 }
 
 
+def node_service_kinds(drs_version: str = DRS_VERSION) -> dict[str, ServiceKind]:
+    """The node's services, the DRS one announcing ``drs_version`` (``--drs-compat``)."""
+    kinds = dict(SERVICE_KINDS)
+    kinds["drs"] = replace(kinds["drs"], version=drs_version)
+    return kinds
+
+
 def service_url(request: Request, kind: ServiceKind) -> str:
     return node_base_url(request) + kind.base_path
 
@@ -130,14 +141,17 @@ def service_info(kind: ServiceKind) -> dict[str, Any]:
     }
 
 
-def registry_routes(authentication: AuthenticationProvider | None) -> list[BaseRoute]:
-    """Registry routes; ``authentication(resource)`` gives the entries' auth info, if any."""
+def registry_routes(
+    kinds: Mapping[str, ServiceKind], authentication: AuthenticationProvider | None
+) -> list[BaseRoute]:
+    """Registry routes over ``kinds``; ``authentication(resource)`` gives the entries' auth
+    info, if any (it raises `ApiError` when it cannot)."""
 
     async def external_services(request: Request) -> list[dict[str, Any]]:
         resource = node_base_url(request) + "/"
         auth = await authentication(resource) if authentication is not None else None
         services = []
-        for kind in SERVICE_KINDS.values():
+        for kind in kinds.values():
             entry = service_info(kind)
             entry["url"] = service_url(request, kind)
             if auth is not None:
@@ -146,14 +160,14 @@ def registry_routes(authentication: AuthenticationProvider | None) -> list[BaseR
         return services
 
     async def get_service_info(request: Request) -> Response:
-        return json_response(service_info(SERVICE_KINDS["service-registry"]))
+        return json_response(service_info(kinds["service-registry"]))
 
     async def list_services(request: Request) -> Response:
         return json_response(await external_services(request))
 
     async def list_types(request: Request) -> Response:
         types: list[dict[str, str]] = []
-        for kind in SERVICE_KINDS.values():
+        for kind in kinds.values():
             if kind.type not in types:
                 types.append(kind.type)
         return json_response(types)

@@ -8,12 +8,14 @@
 - ``GET|POST /objects/{object_id}/access/{access_id}``
 - ``GET|HEAD /bytes/{object_id}``            the bytes, single-range ``Range`` support
 
-Errors use the DRS Error schema ``{"msg", "status_code"}``.
+Errors use the DRS Error schema ``{"msg", "status_code"}``. With ``--drs-compat 1.2``
+service-info and DrsObjects are answered without the DRS 1.5 additions (`devserver.drs.compat`).
 """
 
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from starlette.concurrency import run_in_threadpool
@@ -22,12 +24,13 @@ from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from devserver.bodies import json_body, truthy
+from devserver.drs.compat import without_drs_1_5_additions
 from devserver.drs.objects import DrsUrls, access_url, authorizations, mime_type, render_object
 from devserver.drs.ranges import RangeNotSatisfiable, parse_range
 from devserver.drs.signing import UrlSigner
 from devserver.drs.store import DrsEntry, DrsStore
 from devserver.errors import ApiError
-from devserver.registry import SERVICE_KINDS, service_info
+from devserver.registry import ServiceKind, service_info
 from devserver.responses import json_response, node_base_url
 
 __all__ = ["MAX_BULK_REQUEST_LENGTH", "drs_routes"]
@@ -64,7 +67,23 @@ def _summary(requested: int, unresolved_ids: list[str]) -> dict[str, Any]:
     }
 
 
-def drs_routes(store: DrsStore, signer: UrlSigner, issuer: str | None) -> list[BaseRoute]:
+def _as_is(document: dict[str, Any]) -> dict[str, Any]:
+    return document
+
+
+def drs_routes(
+    store: DrsStore,
+    signer: UrlSigner,
+    issuer: str | None,
+    kind: ServiceKind,
+    *,
+    drs_compat: str | None = None,
+) -> list[BaseRoute]:
+    """The DRS routes; ``kind`` is the DRS service (its type version follows ``drs_compat``)."""
+    as_served: Callable[[dict[str, Any]], dict[str, Any]] = (
+        _as_is if drs_compat is None else without_drs_1_5_additions
+    )
+
     def urls(request: Request) -> DrsUrls:
         return DrsUrls(node_base_url(request))
 
@@ -76,21 +95,21 @@ def drs_routes(store: DrsStore, signer: UrlSigner, issuer: str | None) -> list[B
 
     async def get_service_info(request: Request) -> Response:
         count, total = await run_in_threadpool(store.stats)
-        document = service_info(SERVICE_KINDS["drs"])
+        document = service_info(kind)
         document["maxBulkRequestLength"] = MAX_BULK_REQUEST_LENGTH
         document["drs"] = {
             "maxBulkRequestLength": MAX_BULK_REQUEST_LENGTH,
             "objectCount": count,
             "totalObjectSize": total,
         }
-        return json_response(document)
+        return json_response(as_served(document))
 
     async def object_response(request: Request, expand: bool) -> Response:
         entry = find(request.path_params["object_id"])
         document = await run_in_threadpool(
             render_object, store, entry, urls(request), expand=expand, issuer=issuer
         )
-        return json_response(document)
+        return json_response(as_served(document))
 
     async def get_object(request: Request) -> Response:
         return await object_response(request, truthy(request.query_params.get("expand"), False))
@@ -127,9 +146,8 @@ def drs_routes(store: DrsStore, signer: UrlSigner, issuer: str | None) -> list[B
                 if entry is None:
                     unresolved.append(object_id)
                 else:
-                    resolved.append(
-                        render_object(store, entry, node_urls, expand=expand, issuer=issuer)
-                    )
+                    document = render_object(store, entry, node_urls, expand=expand, issuer=issuer)
+                    resolved.append(as_served(document))
             return resolved, unresolved
 
         resolved, unresolved = await run_in_threadpool(render_all)

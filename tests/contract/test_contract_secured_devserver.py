@@ -2,7 +2,8 @@
 
 With a token passed as a header every operation reaches its success responses and the server
 is shown to refuse requests without (or with a broken) token: ``ignored_auth`` finds nothing.
-The token never appears in the report.
+The token never appears in the report. The registry's discovery routes stay public (clients
+read them to learn how to log in), so every registry operation is tested without a token.
 """
 
 from __future__ import annotations
@@ -77,3 +78,17 @@ def test_without_a_token_the_protected_operations_are_untested_not_passed(
     assert report.violations == [], format_report(report)
     assert report.exit_code() == 0
     assert report.exit_code(strict=True) == 1
+
+
+def test_without_a_token_every_registry_operation_is_tested_and_passes(
+    secured: DevServer,
+) -> None:
+    report = run_contract("service-registry", secured.registry_url, seed=SEED)
+    text = format_report(report)
+    assert report.untested == [], text
+    assert report.violations == [], text
+    assert {op.operation for op in report.operations} >= {
+        "GET /services",
+        "GET /services/types",
+        "GET /services/{serviceId}",
+    }

@@ -2,6 +2,7 @@
 
 The real end-to-end auth tests (oidc-provider) live with the auth work; this only checks the
 devserver's side: which routes are public, 401/403 rules, error shapes, registry entries.
+Discovery is public (service-info, the registry's ``GET /services...``); data is protected.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ pytestmark = pytest.mark.e2e
 
 INTROSPECTION_CREDENTIALS = "Basic " + base64.b64encode(b"sdk-test:sdk-secret").decode()
 REQUIRED_SCOPE = "data:read"
+DRS_SERVICE_ID = "com.dnastack.devserver.drs"
 
 
 class FakeIssuer:
@@ -137,7 +139,6 @@ def _bearer(token: str) -> dict[str, str]:
 
 
 PROTECTED = [
-    ("GET", "/services", "registry"),
     ("GET", "/data-connect/tables", "data-connect"),
     ("GET", "/ga4gh/drs/v1/objects/hello.json", "drs"),
     ("GET", "/ga4gh/drs/v1/bytes/hello.json", "drs"),
@@ -173,6 +174,29 @@ def test_service_info_routes_are_public(http: httpx.Client, path: str) -> None:
     assert http.get(path).status_code == 200
 
 
+@pytest.mark.parametrize("path", ["/services", "/services/types", f"/services/{DRS_SERVICE_ID}"])
+def test_registry_discovery_routes_are_public(http: httpx.Client, path: str) -> None:
+    response = http.get(path)
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"] == "application/json"
+    assert http.head(path).status_code == 200
+
+
+def test_only_reading_the_registry_is_public(http: httpx.Client) -> None:
+    _assert_error_shape(http.post("/services", json={}), "registry", 401)
+    _assert_error_shape(http.delete(f"/services/{DRS_SERVICE_ID}"), "registry", 401)
+
+
+def test_unknown_service_is_404_not_401(http: httpx.Client) -> None:
+    _assert_error_shape(http.get("/services/no.such.service"), "registry", 404)
+
+
+def test_a_token_sent_to_the_registry_is_ignored(http: httpx.Client, issuer: FakeIssuer) -> None:
+    token = "ignored-by-public-routes"
+    assert http.get("/services", headers=_bearer(token)).status_code == 200
+    assert token not in issuer.introspections
+
+
 @pytest.mark.parametrize(("method", "path", "api"), PROTECTED)
 def test_missing_token_is_401_with_a_bearer_challenge(
     http: httpx.Client, method: str, path: str, api: str
@@ -205,7 +229,9 @@ def test_wrong_audience_or_missing_scope_is_403(http: httpx.Client, token: str) 
 
 
 def test_non_bearer_authorization_is_401(http: httpx.Client) -> None:
-    response = http.get("/services", headers={"Authorization": "Basic dXNlcjpwdw=="})
+    response = http.get(
+        "/collection-service/collections", headers={"Authorization": "Basic dXNlcjpwdw=="}
+    )
     _assert_error_shape(response, "registry", 401)
 
 
@@ -218,10 +244,10 @@ def test_introspection_answers_are_cached(http: httpx.Client, issuer: FakeIssuer
     assert issuer.introspections.count(token) == before
 
 
-def test_registry_entries_carry_authentication(
+def test_registry_entries_tell_an_anonymous_client_how_to_log_in(
     http: httpx.Client, issuer: FakeIssuer, secured: DevServer
 ) -> None:
-    services = http.get("/services", headers=_bearer("good")).json()
+    services = http.get("/services").json()
     assert len(services) == 5
     for service in services:
         (auth,) = service["authentication"]
@@ -262,6 +288,15 @@ def test_unreachable_issuer_is_503(devserver_factory: DevServerFactory) -> None:
     server = devserver_factory.start("--auth-issuer", "http://127.0.0.1:9")
     response = httpx.get(server.url("/data-connect/tables"), headers=_bearer("good"))
     _assert_error_shape(response, "data-connect", 503)
-    services = httpx.get(server.url("/services"), headers=_bearer("good"))
-    assert services.status_code == 503
     assert httpx.get(server.url("/service-info")).status_code == 200
+
+
+def test_with_the_issuer_unreachable_registry_entries_are_503_not_incomplete(
+    devserver_factory: DevServerFactory,
+) -> None:
+    server = devserver_factory.start("--auth-issuer", "http://127.0.0.1:9")
+    for path in ("/services", f"/services/{DRS_SERVICE_ID}"):
+        response = httpx.get(server.url(path))
+        _assert_error_shape(response, "registry", 503)
+        assert "authorization server" in response.json()["detail"]
+    assert httpx.get(server.url("/services/types")).status_code == 200
