@@ -56,12 +56,15 @@ def test_contract_test_usage_errors_are_exit_code_1_or_2(cli: DnastackCli) -> No
     assert bad_api.exit_code == 2
 
 
+@pytest.mark.parametrize(
+    ("extra", "drs_version"), [((), "1.5.0"), (("--drs-compat", "1.2"), "1.2.0")]
+)
 def test_devserver_command_serves_the_node_and_stops_cleanly_on_sigterm(
-    cli: DnastackCli,
+    cli: DnastackCli, extra: tuple[str, ...], drs_version: str
 ) -> None:
     process = subprocess.Popen(
         cli.process_command(
-            "devserver", "--port", "0", "--data", str(cli.workdir / "data"), "--rows", "50"
+            "devserver", "--port", "0", "--data", str(cli.workdir / "data"), "--rows", "50", *extra
         ),
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -79,6 +82,8 @@ def test_devserver_command_serves_the_node_and_stops_cleanly_on_sigterm(
         services = httpx.get(f"{base_url}/services", timeout=10).json()
 
         assert {s["type"]["artifact"] for s in services} >= {"data-connect", "drs"}
+        drs = next(s for s in services if s["type"]["artifact"] == "drs")
+        assert drs["type"]["version"] == drs_version
     finally:
         process.send_signal(signal.SIGTERM)
         status = process.wait(timeout=20)

@@ -24,6 +24,7 @@ Examples:
   dnastack devserver
   dnastack devserver --port 9090 --data /tmp/node-data
   dnastack devserver --auth-issuer http://127.0.0.1:9000
+  dnastack devserver --drs-compat 1.2
 """,
 )
 @click.option(
@@ -47,9 +48,19 @@ Examples:
     help="Rows of the generated `big` table (default: the devserver's, 10000).",
 )
 @click.option("--auth-issuer", metavar="URL", help="OIDC issuer: every API then needs a token.")
+@click.option(
+    "--drs-compat",
+    type=click.Choice(["1.2"]),
+    help="Answer DRS as a 1.2 server (for DRS 1.2 compliance suites).",
+)
 @click.option("--access-log", is_flag=True, help="Log every request on stderr.")
 def devserver(
-    port: int, data_dir: Path, rows: int | None, auth_issuer: str | None, access_log: bool
+    port: int,
+    data_dir: Path,
+    rows: int | None,
+    auth_issuer: str | None,
+    drs_compat: str | None,
+    access_log: bool,
 ) -> None:
     """Run the local GA4GH node: Service Registry, Data Connect, DRS, Collections, Explorer."""
     try:
@@ -64,6 +75,8 @@ def devserver(
         args += ["--rows", str(rows)]
     if auth_issuer:
         args += ["--auth-issuer", auth_issuer]
+    if drs_compat:
+        args += ["--drs-compat", drs_compat]
     if access_log:
         args.append("--access-log")
     status = devserver_main(args)
