@@ -113,6 +113,7 @@ class ScenarioOutcome:
     scenario: Scenario
     variants: dict[str, VariantOutcome]
     seconds: float = 0.0
+    load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at start, end
 
     def by_role(self, role: str) -> VariantOutcome | None:
         return next((v for v in self.variants.values() if v.variant.role == role), None)
@@ -287,6 +288,7 @@ def run_scenario(
     that fails once is dropped from later rounds with its error kept.
     """
     started = time.perf_counter()
+    load_start = os.getloadavg()[0]
     outcomes = {v.name: VariantOutcome(v) for v in scenario.variants}
 
     def attempt(outcome: VariantOutcome, record: bool) -> None:
@@ -317,4 +319,6 @@ def run_scenario(
             f"{o.variant.name}={o.values[-1]:,.4g}" for o in outcomes.values() if o.ok
         )
         log(f"  {scenario.key} run {round_number + 1}/{runs}: {summary} {scenario.unit}")
-    return ScenarioOutcome(scenario, outcomes, time.perf_counter() - started)
+    return ScenarioOutcome(
+        scenario, outcomes, time.perf_counter() - started, (load_start, os.getloadavg()[0])
+    )

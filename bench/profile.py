@@ -5,8 +5,8 @@
     .venv/bin/python bench/profile.py drs.download.1073741824 --tool py-spy   # all threads
 
 pyinstrument samples the main thread only (wall time, including waits); py-spy samples
-every thread's CPU time, which is what matters when the work runs in worker threads
-(downloads, page prefetch).
+whichever thread holds the GIL (``--gil``), i.e. the Python work of every thread, which is
+what matters when the work runs in worker threads (downloads, page prefetch).
 
 pyinstrument (and py-spy, for ad-hoc use) are installed into ``bench/.venv-tools``
 (git-ignored), never into the project's environment; the profiled interpreter is still
@@ -38,6 +38,7 @@ TOOLS_VENV = REPO_ROOT / "bench" / ".venv-tools"
 RESULTS_DIR = REPO_ROOT / "bench" / "results"
 TOOLS = ("pyinstrument", "py-spy")
 TOP_FUNCTIONS = 25
+PY_SPY_RATE = 250
 
 
 def ensure_tools() -> Path:
@@ -70,8 +71,14 @@ def print_self_time(stats_path: Path) -> None:
         print(f"  {share:6.1%} self  {cumulative:6.1%} cum  {function}  ({where}:{line})")
 
 
+def _function(frame: str) -> str:
+    """``name (path:line)`` -> ``name (path)``: lines of one function count together."""
+    name, _, where = frame.rpartition(" (")
+    return f"{name} ({where.rsplit(':', 1)[0]})" if name else frame
+
+
 def collapsed_self_time(raw_path: Path) -> None:
-    """Self and cumulative share per function from py-spy's collapsed stacks (all threads)."""
+    """Self and cumulative share per function (all lines of it) from py-spy's collapsed stacks."""
     self_counts: dict[str, int] = {}
     cumulative: dict[str, int] = {}
     total = 0
@@ -80,14 +87,14 @@ def collapsed_self_time(raw_path: Path) -> None:
         if not stack or not count_text.isdigit():
             continue
         count = int(count_text)
-        frames = [f for f in stack.split(";") if not f.startswith("thread (")]
+        frames = [_function(f) for f in stack.split(";") if not f.startswith("thread (")]
         if not frames:
             continue
         total += count
         self_counts[frames[-1]] = self_counts.get(frames[-1], 0) + count
         for frame in set(frames):
             cumulative[frame] = cumulative.get(frame, 0) + count
-    print(f"\nCPU samples by function, all threads ({total} samples):")
+    print(f"\nGIL-holding samples by function, all threads ({total} samples at {PY_SPY_RATE}/s):")
     ranked = sorted(self_counts.items(), key=lambda item: item[1], reverse=True)
     for frame, count in ranked[:TOP_FUNCTIONS]:
         where = frame.replace(str(REPO_ROOT) + "/", "")
@@ -101,8 +108,9 @@ def run_py_spy(python: str, script: str, rest: list[str], key: str) -> Path:
             str(TOOLS_VENV / "bin" / "py-spy"),
             "record",
             "--threads",
+            "--gil",
             "--rate",
-            "250",
+            str(PY_SPY_RATE),
             "--format",
             "raw",
             "--output",

@@ -122,6 +122,21 @@ def render_markdown(
         for outcome in members:
             for index, variant in enumerate(outcome.variants.values()):
                 lines.append(_variant_row(outcome, variant, index == 0))
+    lines += [
+        "",
+        "### Run conditions",
+        "",
+        "The machine is shared: the 1-minute load average when each scenario started and ended "
+        "(2 CPUs; above 2 means other processes competed for them).",
+        "",
+        "| scenario | duration s | load at start | load at end |",
+        "|---|---:|---:|---:|",
+    ]
+    for outcome in outcomes:
+        start, end = outcome.load_average
+        lines.append(
+            f"| {outcome.scenario.key} | {outcome.seconds:.0f} | {start:.2f} | {end:.2f} |"
+        )
     if notes:
         lines += ["", "## Notes", ""]
         lines += [f"- {note}" for note in notes]
@@ -157,6 +172,7 @@ def render_json(
             "unit": scenario.unit,
             "higher_is_better": scenario.higher_is_better,
             "seconds": outcome.seconds,
+            "load_average": list(outcome.load_average),
             "variants": variants,
         }
     document = {
