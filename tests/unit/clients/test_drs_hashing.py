@@ -6,10 +6,12 @@ import base64
 import hashlib
 import sys
 import types
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from dnastack.client.drs import hashing
 from dnastack.client.drs.hashing import (
     HashPipeline,
     digests_match,
@@ -52,6 +54,14 @@ def test_digests_match_hex_in_any_case_and_base64() -> None:
     assert not digests_match("not base64 !", digest)
 
 
+@pytest.fixture
+def fresh_crc32c_probe() -> Iterator[None]:
+    hashing._crc32c_module.cache_clear()  # the probe is cached per process
+    yield
+    hashing._crc32c_module.cache_clear()
+
+
+@pytest.mark.usefixtures("fresh_crc32c_probe")
 def test_crc32c_is_used_only_when_a_library_is_importable(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -64,6 +74,7 @@ def test_crc32c_is_used_only_when_a_library_is_importable(
     fake = types.ModuleType("crc32c")
     fake.crc32c = lambda data, value=0: (value + len(bytes(data))) & 0xFFFFFFFF  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "crc32c", fake)
+    hashing._crc32c_module.cache_clear()
     assert "crc32c" in supported_checksum_types()
     hasher = new_hasher("crc32c")
     assert hasher is not None
@@ -88,6 +99,19 @@ def test_pipeline_hashes_what_is_written_as_it_is_written(tmp_path: Path) -> Non
         "sha-256": hashlib.sha256(data).hexdigest(),
         "md5": hashlib.md5(data).hexdigest(),
     }
+
+
+def test_inline_pipeline_hashes_in_the_callers_thread(tmp_path: Path) -> None:
+    path = tmp_path / "f"
+    path.write_bytes(b"abc" * 1000)
+    with HashPipeline(path, ["sha-256", "md5"], threaded=False) as hashes:
+        hashes.advance(1000)
+        hashes.advance(3000)
+        digests = hashes.result()
+    assert digests["sha-256"] == hashlib.sha256(b"abc" * 1000).hexdigest()
+    assert digests["md5"] == hashlib.md5(b"abc" * 1000).hexdigest()
+    assert not hashing.hash_in_background(3000)
+    assert hashing.hash_in_background(None) and hashing.hash_in_background(1 << 30)
 
 
 def test_pipeline_reports_a_file_shorter_than_announced(tmp_path: Path) -> None:

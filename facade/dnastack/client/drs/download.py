@@ -32,6 +32,7 @@ from dnastack.client.drs.hashing import (
     HashPipeline,
     digests_match,
     expected_pairs,
+    hash_in_background,
     select_checksums,
 )
 from dnastack.client.drs.models import DrsObject
@@ -162,7 +163,8 @@ class _ObjectDownloader:
         try:
             if path.stat().st_size != drs_object.size or not expected:
                 return None
-            with HashPipeline(path, expected) as hashes:
+            threaded = hash_in_background(drs_object.size) and len(expected) > 1
+            with HashPipeline(path, expected, threaded=threaded) as hashes:
                 hashes.advance(drs_object.size)
                 actual = hashes.result()
         except OSError:

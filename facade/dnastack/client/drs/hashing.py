@@ -17,8 +17,10 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import hashlib
 import importlib
+import io
 import os
 import threading
 from collections.abc import Iterable, Mapping
@@ -31,6 +33,7 @@ __all__ = [
     "Hasher",
     "digests_match",
     "expected_pairs",
+    "hash_in_background",
     "new_hasher",
     "normalize_checksum_type",
     "select_checksums",
@@ -45,7 +48,10 @@ CHECKSUM_TYPES_BY_STRENGTH: Final = ("sha-512", "sha-256", "sha-1", "md5", "crc3
 _HASHLIB_NAMES: Final = {"sha-512": "sha512", "sha-256": "sha256", "sha-1": "sha1", "md5": "md5"}
 _ALIASES: Final = {"sha512": "sha-512", "sha256": "sha-256", "sha1": "sha-1", "crc32-c": "crc32c"}
 READ_BYTES: Final = 8 * 1024 * 1024
-"""Block size in which the hashing threads read the written bytes back."""
+"""Largest block in which the written bytes are read back for hashing."""
+FIRST_READ_BYTES: Final = 1024 * 1024
+INLINE_HASH_MAX_BYTES: Final = 4 * 1024 * 1024
+"""Objects up to this size are hashed inline: a thread start costs more than it saves."""
 
 
 class Hasher(Protocol):
@@ -82,6 +88,7 @@ class _Crc32cHasher:
         return f"{int(self._state):08x}"
 
 
+@functools.cache
 def _crc32c_module() -> Any:
     for name in ("google_crc32c", "crc32c"):
         try:
@@ -140,40 +147,40 @@ def digests_match(expected: str, actual_hex: str) -> bool:
         return False
 
 
-class _Follower:
-    """One algorithm on its own thread, hashing a file up to a moving watermark."""
+class _Digest:
+    """One algorithm hashing a file from its start up to a given number of bytes.
 
-    def __init__(self, kind: str, hasher: Hasher, path: str, state: _Watermark) -> None:
+    The read buffer grows with the gap to close (1 MiB at first, at most
+    :data:`READ_BYTES`), so a small object never costs an 8 MiB allocation.
+    """
+
+    def __init__(self, kind: str, hasher: Hasher, path: str) -> None:
         self.kind = kind
         self.hasher = hasher
         self.error: BaseException | None = None
+        self.hashed = 0
         self._path = path
-        self._state = state
-        self.thread = threading.Thread(target=self._run, name=f"dnastack-hash-{kind}", daemon=True)
-        self.thread.start()
+        self._handle: io.FileIO | None = None
+        self._view = memoryview(bytearray(0))
 
-    def _run(self) -> None:
-        try:
-            self._follow()
-        except BaseException as exc:  # noqa: BLE001 - reported by HashPipeline.result
-            self.error = exc
+    def catch_up(self, available: int) -> None:
+        """Hash bytes ``hashed .. available`` (sequential reads: the position is ``hashed``)."""
+        if self._handle is None:
+            self._handle = io.FileIO(self._path, "rb")  # closed in close()
+        while self.hashed < available:
+            wanted = min(available - self.hashed, READ_BYTES)
+            if len(self._view) < wanted:
+                self._view = memoryview(bytearray(max(wanted, min(READ_BYTES, FIRST_READ_BYTES))))
+            read = self._handle.readinto(self._view[:wanted])
+            if not read:
+                raise OSError(f"{self._path} is shorter than the {available} bytes written")
+            self.hasher.update(self._view[:read])
+            self.hashed += read
 
-    def _follow(self) -> None:
-        buffer = bytearray(READ_BYTES)
-        view = memoryview(buffer)
-        hashed = 0
-        with open(self._path, "rb", buffering=0) as handle:
-            while True:
-                available, final = self._state.wait_beyond(hashed)
-                if final and hashed >= available:
-                    return
-                while hashed < available:  # sequential reads: the position is ``hashed``
-                    wanted = min(available - hashed, READ_BYTES)
-                    read = handle.readinto(view[:wanted])
-                    if not read:
-                        raise OSError(f"{self._path} is shorter than the {available} bytes written")
-                    self.hasher.update(view[:read])
-                    hashed += read
+    def close(self) -> None:
+        if self._handle is not None:
+            self._handle.close()
+            self._handle = None
 
 
 class _Watermark:
@@ -202,43 +209,75 @@ class _Watermark:
             return self._written, self._final
 
 
-class HashPipeline:
-    """Hashes a file while it is being written, one background thread per algorithm.
+def _follow(digest: _Digest, state: _Watermark) -> None:
+    """Thread body: hash whatever is written until the writer says it is done."""
+    try:
+        while True:
+            available, final = state.wait_beyond(digest.hashed)
+            digest.catch_up(available)
+            if final and digest.hashed >= available:
+                return
+    except BaseException as exc:  # noqa: BLE001 - reported by HashPipeline.result
+        digest.error = exc
 
-    The writer calls :meth:`advance` with the number of bytes now in the file; each thread
-    reads the new bytes back (from the page cache, in :data:`READ_BYTES` blocks, without
-    holding the GIL) and hashes them. Reading back costs one memory copy but keeps the
-    threads from contending for the GIL on every 64 KiB network chunk.
+
+class HashPipeline:
+    """Hashes a file while it is being written.
+
+    The writer calls :meth:`advance` with the number of bytes now in the file. Threaded
+    (large objects), one background thread per algorithm reads the new bytes back (from
+    the page cache, without holding the GIL) and hashes them while the writer goes on:
+    one memory copy, instead of contending for the GIL on every 64 KiB network chunk.
+    Not threaded (small objects), ``advance`` hashes the new bytes right away, sparing a
+    thread start per object.
 
     Args:
         path: the file being written (it must exist).
         kinds: checksum types to compute (see :func:`supported_checksum_types`); with none,
             every call is a no-op and no thread starts.
+        threaded: hash on background threads (see :func:`hash_in_background`).
 
     Use it as a context manager (threads always stop), then read :meth:`result`.
     """
 
-    def __init__(self, path: str | os.PathLike[str], kinds: Iterable[str]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], kinds: Iterable[str], *, threaded: bool = True
+    ) -> None:
         self._state = _Watermark()
-        self._followers: list[_Follower] = []
+        self._digests: list[_Digest] = []
+        self._threads: list[threading.Thread] = []
         self._closed = False
         for kind in kinds:
             hasher = new_hasher(kind)
             if hasher is None:
-                self.close()
                 raise ValueError(f"checksum type {kind!r} cannot be computed here")
-            self._followers.append(
-                _Follower(normalize_checksum_type(kind), hasher, os.fspath(path), self._state)
-            )
+            self._digests.append(_Digest(normalize_checksum_type(kind), hasher, os.fspath(path)))
+        if threaded:
+            for digest in self._digests:
+                thread = threading.Thread(
+                    target=_follow,
+                    args=(digest, self._state),
+                    name=f"dnastack-hash-{digest.kind}",
+                    daemon=True,
+                )
+                thread.start()
+                self._threads.append(thread)
 
     @property
     def kinds(self) -> tuple[str, ...]:
-        return tuple(follower.kind for follower in self._followers)
+        return tuple(digest.kind for digest in self._digests)
 
     def advance(self, written: int) -> None:
         """The first ``written`` bytes of the file are final; hash up to there."""
-        if self._followers:
+        if self._threads:
             self._state.advance(written)
+            return
+        for digest in self._digests:
+            if digest.error is None:
+                try:
+                    digest.catch_up(written)
+                except OSError as exc:
+                    digest.error = exc
 
     def result(self) -> dict[str, str]:
         """Hash up to the last :meth:`advance` and return ``{type: hex}``.
@@ -247,10 +286,10 @@ class HashPipeline:
             OSError: the file could not be read back.
         """
         self.close()
-        for follower in self._followers:
-            if follower.error is not None:
-                raise follower.error
-        return {follower.kind: follower.hasher.hexdigest() for follower in self._followers}
+        for digest in self._digests:
+            if digest.error is not None:
+                raise digest.error
+        return {digest.kind: digest.hasher.hexdigest() for digest in self._digests}
 
     def close(self) -> None:
         """Stop the threads once they have hashed what was written."""
@@ -258,14 +297,22 @@ class HashPipeline:
             return
         self._closed = True
         self._state.finish()
-        for follower in self._followers:
-            follower.thread.join()
+        for thread in self._threads:
+            thread.join()
+        for digest in self._digests:
+            digest.close()
 
     def __enter__(self) -> HashPipeline:
         return self
 
     def __exit__(self, *exc_info: object) -> None:
         self.close()
+
+
+def hash_in_background(size: int | None) -> bool:
+    """Whether an object of ``size`` bytes is hashed on background threads (large or
+    unknown size) rather than inline (at most :data:`INLINE_HASH_MAX_BYTES`)."""
+    return size is None or size > INLINE_HASH_MAX_BYTES
 
 
 def expected_pairs(checksums: Iterable[Any]) -> list[tuple[str, str]]:

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from dnastack.client.drs.errors import IncompleteDownloadError
-from dnastack.client.drs.hashing import HashPipeline
+from dnastack.client.drs.hashing import HashPipeline, hash_in_background
 from dnastack.client.drs.progress import ProgressReporter
 from dnastack.exceptions import HttpError, TransportError, safe_url
 
@@ -154,7 +154,7 @@ class _Transfer:
         resumed_from = self.offset
         if existing != self.offset:
             os.ftruncate(self.fd, self.offset)
-        hashes = HashPipeline(self.part_path, self.kinds)
+        hashes = self._new_pipeline()
         try:
             hashes.advance(self.offset)
             self.progress.start(self.offset)
@@ -256,7 +256,11 @@ class _Transfer:
         self.offset = 0
         os.ftruncate(self.fd, 0)
         self.progress.restart()
-        return HashPipeline(self.part_path, self.kinds)
+        return self._new_pipeline()
+
+    def _new_pipeline(self) -> HashPipeline:
+        threaded = hash_in_background(self.expected_size)
+        return HashPipeline(self.part_path, self.kinds, threaded=threaded)
 
     def _copy_body(self, response: httpx.Response, hashes: HashPipeline) -> None:
         encoding = response.headers.get("content-encoding", "identity").lower()
