@@ -28,9 +28,9 @@ import importlib
 import threading
 from collections.abc import Callable, Generator, Mapping
 from dataclasses import dataclass
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeVar
 
+from dnastack.common.closing import Closeable
 from dnastack.common.events import EventSource
 from dnastack.common.tracing import Span
 from dnastack.exceptions import ResponseParseError, http_error_for
@@ -117,7 +117,7 @@ def _unparseable_response_class(package: str) -> type[Exception]:
     return found
 
 
-class BaseServiceClient:
+class BaseServiceClient(Closeable):
     """The base class for all DNAstack clients.
 
     Args:
@@ -228,17 +228,6 @@ class BaseServiceClient:
             if self._http_client is not None:
                 self._http_client.close()
             self._http_client = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         from dnastack.exceptions import safe_url

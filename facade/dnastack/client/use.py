@@ -20,10 +20,10 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from dnastack.client.models import ServiceEndpoint
+from dnastack.common.closing import Closeable
 from dnastack.configuration.short_types import SHORT_TYPES, short_type_of
 from dnastack.exceptions import MissingEndpointError, safe_url
 
@@ -53,7 +53,7 @@ def context_name_for(registry_url: str) -> str:
     return f"{host}-{url.port}" if url.port else host
 
 
-class RegistryContext:
+class RegistryContext(Closeable):
     """The endpoints discovered from a registry, and clients for them.
 
     Attributes:
@@ -179,17 +179,6 @@ class RegistryContext:
             self._clients.clear()
         for client in clients:
             client.close()
-
-    def __enter__(self) -> RegistryContext:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def _short_type(cls: type[BaseServiceClient]) -> str:

@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterator, Sequence
-from contextlib import AbstractContextManager, contextmanager
-from types import TracebackType
+from contextlib import contextmanager
 from typing import Any
 from uuid import uuid4
 
 import httpx
 
+from dnastack.common.closing import Closeable
 from dnastack.common.events import EventSource
 from dnastack.common.tracing import Span
 from dnastack.exceptions import AuthenticationError, HttpError, safe_url
@@ -44,7 +44,7 @@ __all__ = ["AuthenticationError", "HttpError", "HttpSession"]
 _logger = logging.getLogger("dnastack.http")
 
 
-class HttpSession(AbstractContextManager["HttpSession"]):
+class HttpSession(Closeable):
     """A pooled HTTP session with authentication, tracing, retries and typed errors.
 
     Args:
@@ -186,14 +186,6 @@ class HttpSession(AbstractContextManager["HttpSession"]):
         if self._client is not None and self._owns_client:
             self._client.close()
         self._client = None
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc_value: BaseException | None,
-        traceback: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __repr__(self) -> str:
         return f"HttpSession(id={self._id!r}, authenticators={self._authenticators!r})"
