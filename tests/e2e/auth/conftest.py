@@ -7,7 +7,7 @@ introspection at the oidc-provider; a second server on another port is another o
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler
 from typing import Any
 
@@ -72,7 +72,7 @@ def http_client() -> Iterator[httpx.Client]:
         yield client
 
 
-AuthenticatorFactory = Callable[..., OAuth2Authenticator]
+from oauth_e2e_support import AuthenticatorFactory  # noqa: E402
 
 
 @pytest.fixture

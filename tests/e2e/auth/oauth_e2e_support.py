@@ -84,3 +84,7 @@ def approve_when_asked(
 
     authenticator.events.on("user-verification-required", approve)
     return shown
+
+
+# ``make_authenticator(kind, **overrides)``, the fixture in conftest.py
+AuthenticatorFactory = Callable[..., OAuth2Authenticator]

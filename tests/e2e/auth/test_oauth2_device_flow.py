@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from oauth_e2e_support import FakeClock, LocalServer, approve_when_asked
+from oauth_e2e_support import AuthenticatorFactory, FakeClock, LocalServer, approve_when_asked
 
-from conftest import AuthenticatorFactory
 from dnastack.exceptions import AuthenticationError
 from dnastack.http.authenticators.grants.device_code import (
     poll_for_token,

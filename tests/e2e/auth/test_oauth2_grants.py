@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from oauth_e2e_support import approve_when_asked
+from oauth_e2e_support import AuthenticatorFactory, approve_when_asked
 
-from conftest import AuthenticatorFactory
 from dnastack.exceptions import AuthenticationError, ConfigurationError
 from dnastack.http.authenticators.grants.token_endpoint import OAuthError
 from dnastack.http.authenticators.grants.token_exchange import SUBJECT_TOKEN_ENV

@@ -6,9 +6,8 @@ import logging
 
 import httpx
 import pytest
-from oauth_e2e_support import FakeClock, LocalServer, approve_when_asked
+from oauth_e2e_support import AuthenticatorFactory, FakeClock, LocalServer, approve_when_asked
 
-from conftest import AuthenticatorFactory
 from dnastack.http.session import HttpSession
 from tests.fixtures.oidc import OidcProvider
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import httpx
 import pytest
-from oauth_e2e_support import LocalServer
+from oauth_e2e_support import AuthenticatorFactory, LocalServer
 
-from conftest import AuthenticatorFactory
 from dnastack.exceptions import AuthenticationError
 from dnastack.http.session import HttpSession
 from tests.fixtures.oidc import OidcProvider

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import httpx
 import pytest
-from oauth_e2e_support import FakeClock, LocalServer, approve_when_asked
+from oauth_e2e_support import AuthenticatorFactory, FakeClock, LocalServer, approve_when_asked
 
-from conftest import AuthenticatorFactory
 from dnastack.exceptions import AuthenticationError
 from dnastack.http.authenticators.grants.refresh_token import refresh_token_grant
 from dnastack.http.authenticators.grants.token_endpoint import ClientAuthentication, OAuthError
