@@ -74,7 +74,12 @@ def print_self_time(stats_path: Path) -> None:
 def _function(frame: str) -> str:
     """``name (path:line)`` -> ``name (path)``: lines of one function count together."""
     name, _, where = frame.rpartition(" (")
-    return f"{name} ({where.rsplit(':', 1)[0]})" if name else frame
+    if not name:
+        return frame
+    where = where.removesuffix(")").rsplit(":", 1)[0]
+    if name.startswith("0x"):  # a native frame without a symbol: group by library
+        return f"[native code] ({where})"
+    return f"{name} ({where})"
 
 
 def collapsed_self_time(raw_path: Path) -> None:
@@ -94,21 +99,21 @@ def collapsed_self_time(raw_path: Path) -> None:
         self_counts[frames[-1]] = self_counts.get(frames[-1], 0) + count
         for frame in set(frames):
             cumulative[frame] = cumulative.get(frame, 0) + count
-    print(f"\nGIL-holding samples by function, all threads ({total} samples at {PY_SPY_RATE}/s):")
+    print(f"\nsamples by function, all threads ({total} samples at {PY_SPY_RATE}/s):")
     ranked = sorted(self_counts.items(), key=lambda item: item[1], reverse=True)
     for frame, count in ranked[:TOP_FUNCTIONS]:
         where = frame.replace(str(REPO_ROOT) + "/", "")
         print(f"  {count / total:6.1%} self  {cumulative[frame] / total:6.1%} cum  {where}")
 
 
-def run_py_spy(python: str, script: str, rest: list[str], key: str) -> Path:
+def run_py_spy(python: str, script: str, rest: list[str], key: str, gil_only: bool) -> Path:
     raw_path = RESULTS_DIR / f"profile-{key}.pyspy.txt"
     subprocess.run(
         [
             str(TOOLS_VENV / "bin" / "py-spy"),
             "record",
             "--threads",
-            "--gil",
+            *(["--gil"] if gil_only else ["--native"]),
             "--rate",
             str(PY_SPY_RATE),
             "--format",
@@ -133,6 +138,12 @@ def main() -> int:
     parser.add_argument("--data-dir", type=Path)
     parser.add_argument("--interval", default="0.0005", help="pyinstrument sampling interval")
     parser.add_argument("--tool", choices=("pyinstrument", "py-spy"), default="pyinstrument")
+    parser.add_argument(
+        "--active",
+        action="store_true",
+        help="py-spy: sample every running thread with native frames (C hashing, socket "
+        "reads) instead of only the GIL holder",
+    )
     args = parser.parse_args()
 
     mode = "quick" if args.quick else "full"
@@ -151,7 +162,7 @@ def main() -> int:
         scratch.mkdir(exist_ok=True)
         rest = [a.replace(TMP_PLACEHOLDER, str(scratch)) for a in rest]
         if args.tool == "py-spy":
-            raw_path = run_py_spy(python, script, rest, scenario.key)
+            raw_path = run_py_spy(python, script, rest, scenario.key, not args.active)
             print(f"{scenario.key}: collapsed stacks in {raw_path}")
             collapsed_self_time(raw_path)
             return 0

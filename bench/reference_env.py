@@ -8,6 +8,7 @@ directory (or pass ``--reinstall-reference``) to pick up a newer release.
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -54,7 +55,22 @@ def _installed_version(python: Path) -> str | None:
 def ensure_reference_env(
     venv: Path, *, reinstall: bool = False, base_python: str | None = None
 ) -> ReferenceEnv:
-    """Create/refresh the reference venv; raise RuntimeError when it cannot be installed."""
+    """Create/refresh the reference venv; raise RuntimeError when it cannot be installed.
+
+    Concurrent callers (a bench run and the quick test) wait for each other on a lock file.
+    """
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    lock_path = venv.parent / f"{venv.name}.lock.d"
+    lock_path.mkdir(exist_ok=True)  # a directory: matched by the .venv-*/ ignore rule
+    with (lock_path / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            return _ensure_unlocked(venv, reinstall=reinstall, base_python=base_python)
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _ensure_unlocked(venv: Path, *, reinstall: bool, base_python: str | None) -> ReferenceEnv:
     python = venv / "bin" / "python"
     stamp = venv / STAMP_NAME
     if reinstall and venv.exists():
