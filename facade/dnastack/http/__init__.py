@@ -1,7 +1,8 @@
 """HTTP layer: one transport, authenticators and session (token) storage.
 
 Nothing is imported eagerly (``import dnastack.http`` does not import httpx). The session
-storage names below are loaded from :mod:`dnastack.http.session_info` on first use.
+storage names below are loaded from :mod:`dnastack.http.session_info` and
+:mod:`dnastack.http.session_storage` on first use.
 """
 
 from __future__ import annotations
@@ -10,17 +11,20 @@ import importlib
 from typing import Any
 
 _EXPORTS: dict[str, str] = {
-    name: "dnastack.http.session_info"
-    for name in (
-        "BaseSessionStorage",
-        "FileSessionStorage",
-        "InMemorySessionStorage",
-        "SessionInfo",
-        "SessionInfoHandler",
-        "SessionManager",
-        "UnknownSessionError",
-        "session_id_for",
-    )
+    **{
+        name: "dnastack.http.session_info"
+        for name in (
+            "SessionInfo",
+            "SessionInfoHandler",
+            "SessionManager",
+            "UnknownSessionError",
+            "session_id_for",
+        )
+    },
+    **{
+        name: "dnastack.http.session_storage"
+        for name in ("BaseSessionStorage", "FileSessionStorage", "InMemorySessionStorage")
+    },
 }
 
 __all__ = sorted(_EXPORTS)

@@ -1,13 +1,16 @@
-"""Session (token) storage: ``SessionInfo``, storages and ``SessionManager``.
+"""Session (token) storage: ``SessionInfo``, ``SessionManager`` (storages re-exported).
 
 Sessions are keyed by :func:`session_id_for`, the SHA-256 of the canonical JSON of an
 endpoint's authentication config (secret values left out, except identity-bearing tokens
 which enter as digests), so any change to the auth config forces a new login.
 
-* :class:`FileSessionStorage` keeps one JSON file per session (``<dir>/<id>.json``, 0600,
-  directory 0700), written atomically; :meth:`BaseSessionStorage.lock` is an
-  inter-process lock per session, to hold while checking/refreshing/saving a token so
-  that two processes never both spend a rotating refresh token.
+* The storages (:class:`BaseSessionStorage`, :class:`InMemorySessionStorage`,
+  :class:`FileSessionStorage`) live in :mod:`dnastack.http.session_storage` and are
+  re-exported here, their documented path. :class:`FileSessionStorage` keeps one JSON file
+  per session (``<dir>/<id>.json``, 0600, directory 0700), written atomically;
+  :meth:`BaseSessionStorage.lock` is an inter-process lock per session, to hold while
+  checking/refreshing/saving a token so that two processes never both spend a rotating
+  refresh token.
 * :class:`SessionManager` puts a *static* session first: one given as JSON
   (``DNASTACK_SESSION``) or as a file (``DNASTACK_SESSION_FILE``) is returned by
   :meth:`~SessionManager.restore` for every session id, and really used. A refreshed
@@ -32,15 +35,12 @@ import hashlib
 import json
 import logging
 import os
-import re
 import threading
 import time
-from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dnastack.common.atomic import atomic_write_text, file_lock
 from dnastack.common.model import Model, field, model
 from dnastack.common.redact import is_secret_key, redacted_repr
 from dnastack.exceptions import ConfigurationError, DnastackError, ModelValidationError
@@ -60,6 +60,13 @@ __all__ = [
     "session_id_for",
 ]
 
+if TYPE_CHECKING:
+    from dnastack.http.session_storage import (
+        BaseSessionStorage,
+        FileSessionStorage,
+        InMemorySessionStorage,
+    )
+
 _logger = logging.getLogger("dnastack.http.session_info")
 
 SESSION_SCHEMA_VERSION = 3.0
@@ -71,7 +78,6 @@ NO_EXPIRY = 2**53
 # Secrets that define *who* the session is for: they enter the session id as a digest, so
 # a different subject token gets a different session. Other secrets are left out.
 _IDENTITY_SECRET_KEYS = frozenset({"subject_token", "actor_token", "token"})
-_SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 
 class UnknownSessionError(DnastackError, KeyError):
@@ -226,192 +232,6 @@ class SessionInfo(Model):
         )
 
 
-def _session_to_json(info: SessionInfo) -> str:
-    data = info.to_dict(by_alias=True)
-    handler = data.get("handler")
-    if isinstance(handler, dict) and isinstance(handler.get("auth_info"), Mapping):
-        handler["auth_info"] = sanitize_auth_info(handler["auth_info"])
-    return json.dumps(data, indent=2, sort_keys=False) + "\n"
-
-
-def _session_from_json(text: str, source: str) -> SessionInfo:
-    """Parse a stored or static session; errors name ``source``, never the content."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigurationError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"{source}: expected a JSON object")
-    try:
-        return SessionInfo.parse_obj(data)
-    except ModelValidationError as exc:
-        raise ConfigurationError(f"{source}: {exc}") from None
-
-
-# -- storages -----------------------------------------------------------------------------
-
-
-class BaseSessionStorage(ABC):
-    """Base Storage Adapter for Session Information Manager
-
-    It requires the implementations of ``__contains__`` for ``in`` operand,
-    ``__getitem__``, ``__setitem__``, and ``__delitem__`` for dictionary-like API.
-    ``__getitem__`` and ``__delitem__`` raise :class:`UnknownSessionError` for an
-    unknown id.
-    """
-
-    @abstractmethod
-    def __contains__(self, session_id: object) -> bool: ...
-
-    @abstractmethod
-    def __getitem__(self, session_id: str) -> SessionInfo: ...
-
-    @abstractmethod
-    def __setitem__(self, session_id: str, info: SessionInfo) -> None: ...
-
-    @abstractmethod
-    def __delitem__(self, session_id: str) -> None: ...
-
-    @abstractmethod
-    def __iter__(self) -> Iterator[str]: ...
-
-    def get(self, session_id: str, default: SessionInfo | None = None) -> SessionInfo | None:
-        """The session, or ``default`` when unknown."""
-        try:
-            return self[session_id]
-        except UnknownSessionError:
-            return default
-
-    @contextlib.contextmanager
-    def lock(self, session_id: str) -> Iterator[None]:
-        """Exclusive access to one session (this base version: within the process)."""
-        with self._thread_lock:
-            yield
-
-    @property
-    def _thread_lock(self) -> threading.RLock:
-        lock: threading.RLock | None = self.__dict__.get("_rlock")
-        if lock is None:
-            lock = self.__dict__.setdefault("_rlock", threading.RLock())
-        return lock
-
-    def update(
-        self, session_id: str, change: Callable[[SessionInfo | None], SessionInfo | None]
-    ) -> SessionInfo | None:
-        """Read-modify-write one session under :meth:`lock`; a None result deletes it."""
-        with self.lock(session_id):
-            result = change(self.get(session_id))
-            if result is None:
-                with contextlib.suppress(UnknownSessionError):
-                    del self[session_id]
-            else:
-                self[session_id] = result
-            return result
-
-
-class InMemorySessionStorage(BaseSessionStorage):
-    """In-memory Storage Adapter for Session Information Manager
-
-    This is for testing (and for processes that must not touch the disk).
-    """
-
-    def __init__(self) -> None:
-        self._sessions: dict[str, SessionInfo] = {}
-
-    def __repr__(self) -> str:
-        return f"InMemorySessionStorage(sessions={len(self._sessions)})"
-
-    def __contains__(self, session_id: object) -> bool:
-        return session_id in self._sessions
-
-    def __getitem__(self, session_id: str) -> SessionInfo:
-        try:
-            return self._sessions[session_id].copy(deep=True)
-        except KeyError:
-            raise UnknownSessionError(f"unknown session {session_id!r}") from None
-
-    def __setitem__(self, session_id: str, info: SessionInfo) -> None:
-        self._sessions[session_id] = info.copy(deep=True)
-
-    def __delitem__(self, session_id: str) -> None:
-        try:
-            del self._sessions[session_id]
-        except KeyError:
-            raise UnknownSessionError(f"unknown session {session_id!r}") from None
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(list(self._sessions))
-
-
-class FileSessionStorage(BaseSessionStorage):
-    """Filesystem Storage Adapter for Session Information Manager
-
-    This is used by default. One JSON file per session (``<dir_path>/<id>.json``, 0600;
-    the directory is created 0700 on the first write), atomic writes, and an
-    inter-process lock per session (``<id>.json.lock``) for :meth:`lock`/:meth:`update`.
-    A corrupt session file reads as unknown (a new login replaces it).
-    """
-
-    def __init__(self, dir_path: str | os.PathLike[str]) -> None:
-        self.dir_path = Path(dir_path).expanduser()
-
-    def __repr__(self) -> str:
-        return f"FileSessionStorage(dir_path={str(self.dir_path)!r})"
-
-    def _path(self, session_id: str) -> Path:
-        if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
-            raise ValueError("session ids are 1-128 characters from [A-Za-z0-9._-]")
-        return self.dir_path / f"{session_id}.json"
-
-    def __contains__(self, session_id: object) -> bool:
-        if not isinstance(session_id, str) or not _SESSION_ID.match(session_id):
-            return False
-        return self._path(session_id).is_file()
-
-    def __getitem__(self, session_id: str) -> SessionInfo:
-        path = self._path(session_id)
-        try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise UnknownSessionError(f"unknown session {session_id!r}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            _logger.warning("ignoring unreadable session file %s (%s)", path, type(exc).__name__)
-            raise UnknownSessionError(f"unreadable session {session_id!r}") from None
-        try:
-            return _session_from_json(text, str(path))
-        except ConfigurationError as exc:
-            _logger.warning("ignoring corrupt session file: %s", exc)
-            raise UnknownSessionError(f"corrupt session {session_id!r}") from None
-
-    def __setitem__(self, session_id: str, info: SessionInfo) -> None:
-        path = self._path(session_id)
-        text = _session_to_json(info)
-        with self.lock(session_id):
-            atomic_write_text(path, text)
-
-    def __delitem__(self, session_id: str) -> None:
-        path = self._path(session_id)
-        with self.lock(session_id):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                raise UnknownSessionError(f"unknown session {session_id!r}") from None
-
-    def __iter__(self) -> Iterator[str]:
-        if not self.dir_path.is_dir():
-            return iter(())
-        ids = sorted(p.stem for p in self.dir_path.glob("*.json") if _SESSION_ID.match(p.stem))
-        return iter(ids)
-
-    @contextlib.contextmanager
-    def lock(self, session_id: str) -> Iterator[None]:
-        """Inter-process (and inter-thread) lock for one session; re-entrant per thread."""
-        with file_lock(self._path(session_id)):
-            yield
-
-
 # -- manager ------------------------------------------------------------------------------
 
 
@@ -542,3 +362,26 @@ def _static_session_from_json(text: str, source: str, now: float) -> SessionInfo
         return SessionInfo.parse_obj(data)
     except ModelValidationError as exc:
         raise ConfigurationError(f"{source}: {exc}") from None
+
+
+# -- storages (defined in dnastack.http.session_storage, documented here) -----------------
+
+_STORAGE_NAMES = frozenset({"BaseSessionStorage", "FileSessionStorage", "InMemorySessionStorage"})
+
+
+def __getattr__(name: str) -> Any:
+    """The storage classes, from :mod:`dnastack.http.session_storage` on first use.
+
+    Imported lazily because that module imports this one (no import cycle at load time).
+    """
+    if name not in _STORAGE_NAMES:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import dnastack.http.session_storage as session_storage
+
+    value = getattr(session_storage, name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_STORAGE_NAMES})

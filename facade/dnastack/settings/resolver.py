@@ -206,7 +206,8 @@ class Settings:
     def session_manager(self) -> SessionManager:
         """A :class:`~dnastack.http.session_info.SessionManager` over ``session_dir``,
         with the static session (``session``/``session_file``) when one is set."""
-        from dnastack.http.session_info import FileSessionStorage, SessionManager
+        from dnastack.http.session_info import SessionManager
+        from dnastack.http.session_storage import FileSessionStorage
 
         return SessionManager(
             FileSessionStorage(self.session_dir),

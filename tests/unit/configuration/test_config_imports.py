@@ -19,6 +19,7 @@ HEAVY = ("yaml", "httpx", "click", "rich", "pandas")
         "dnastack.settings",
         "dnastack.http",
         "dnastack.http.session_info",
+        "dnastack.http.session_storage",
         "dnastack.client.models",
     ],
 )

@@ -376,7 +376,7 @@ def reset(state: CliState, yes: bool, sessions: bool) -> None:
     manager.save(Configuration())
     state.note(f"reset {manager.file_path}")
     if sessions:
-        from dnastack.http.session_info import FileSessionStorage
+        from dnastack.http.session_storage import FileSessionStorage
 
         storage = FileSessionStorage(state.settings().session_dir)
         count = 0
