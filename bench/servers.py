@@ -1,4 +1,4 @@
-"""Start and stop devserver instances (``python -m devserver``) for the benchmark.
+"""Start and stop devserver instances (``python -m dnastack.devserver``) for the benchmark.
 
 Each instance binds port 0 on 127.0.0.1 and reports its URL in its ready line, so there is
 no port race. On Linux the child is SIGTERMed if the benchmark process dies.

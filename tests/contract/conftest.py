@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from devserver.config import DevServerConfig
-from devserver.sample_data import ensure_sample_data
+from dnastack.devserver.config import DevServerConfig
+from dnastack.devserver.sample_data import ensure_sample_data
 from tests.contract.support import DrsSamples, drs_samples
 from tests.fixtures.devserver import DevServer, DevServerFactory
 

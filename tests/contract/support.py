@@ -15,7 +15,7 @@ from typing import Any
 import uvicorn
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from devserver.drs.store import object_id_for
+from dnastack.devserver.drs.store import object_id_for
 from tests.fixtures.devserver import DevServer
 
 __all__ = [

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from devserver.app import create_app
-from devserver.config import DevServerConfig
 from dnastack.contract import run_contract
 from dnastack.contract.cli import main
+from dnastack.devserver.app import create_app
+from dnastack.devserver.config import DevServerConfig
 from tests.contract.support import DropJsonField, JsonAsTextPlain, drs_samples, serve_in_thread
 
 pytestmark = pytest.mark.contract

@@ -16,7 +16,7 @@ from typing import Any
 import httpx
 import pytest
 
-from devserver.config import DevServerConfig, config_from_args
+from dnastack.devserver.config import DevServerConfig, config_from_args
 from tests.fixtures.devserver import DevServer, DevServerFactory
 
 pytestmark = pytest.mark.e2e

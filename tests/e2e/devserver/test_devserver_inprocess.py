@@ -8,13 +8,13 @@ from pathlib import Path
 import httpx
 import pytest
 
-from devserver.app import create_app
-from devserver.config import DevServerConfig, config_from_args
-from devserver.data_connect.engine import DuckDbEngine
-from devserver.data_connect.queries import DataConnectScope, QueryService
-from devserver.drs.ranges import ByteRange, RangeNotSatisfiable, parse_range
-from devserver.errors import ApiError
-from devserver.sample_data import ensure_sample_data
+from dnastack.devserver.app import create_app
+from dnastack.devserver.config import DevServerConfig, config_from_args
+from dnastack.devserver.data_connect.engine import DuckDbEngine
+from dnastack.devserver.data_connect.queries import DataConnectScope, QueryService
+from dnastack.devserver.drs.ranges import ByteRange, RangeNotSatisfiable, parse_range
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.sample_data import ensure_sample_data
 
 SCOPE = DataConnectScope(key="node", base_path="/data-connect")
 

@@ -64,7 +64,7 @@ def devserver(
 ) -> None:
     """Run the local GA4GH node: Service Registry, Data Connect, DRS, Collections, Explorer."""
     try:
-        from devserver.__main__ import main as devserver_main
+        from dnastack.devserver.__main__ import main as devserver_main
     except ImportError as exc:
         raise CommandError(
             f"the devserver needs its optional dependencies ({exc.name or exc} is missing): "

@@ -1,4 +1,4 @@
-"""``python -m devserver --port P --data DIR [...]``: run the local GA4GH node with uvicorn.
+"""``python -m dnastack.devserver --port P --data DIR [...]``: run the local GA4GH node.
 
 Prints exactly one line on stdout once the socket accepts connections::
 
@@ -21,8 +21,8 @@ from typing import Any
 
 import uvicorn
 
-from devserver.app import create_app
-from devserver.config import DevServerConfig, config_from_args
+from dnastack.devserver.app import create_app
+from dnastack.devserver.config import DevServerConfig, config_from_args
 
 __all__ = ["main"]
 

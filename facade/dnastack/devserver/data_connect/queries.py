@@ -23,13 +23,13 @@ from typing import Any
 import orjson
 from starlette.concurrency import run_in_threadpool
 
-from devserver.data_connect.engine import (
+from dnastack.devserver.data_connect.engine import (
     DuckDbEngine,
     EngineClosedError,
     QueryError,
     StreamingCursor,
 )
-from devserver.errors import ApiError
+from dnastack.devserver.errors import ApiError
 
 __all__ = ["DataConnectScope", "Page", "QueryService", "render_page"]
 

@@ -28,17 +28,17 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from devserver.bodies import json_body
-from devserver.collection_catalog import Collection, CollectionCatalog
-from devserver.data_connect.engine import (
+from dnastack.devserver.bodies import json_body
+from dnastack.devserver.collection_catalog import Collection, CollectionCatalog
+from dnastack.devserver.data_connect.engine import (
     DuckDbEngine,
     EngineClosedError,
     QueryError,
     UnknownTableError,
 )
-from devserver.errors import ApiError
-from devserver.registry import SERVICE_KINDS, service_info
-from devserver.responses import json_response, raw_json_response
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.registry import SERVICE_KINDS, service_info
+from dnastack.devserver.responses import json_response, raw_json_response
 
 __all__ = ["Question", "QuestionCatalog", "QuestionParam", "explorer_routes"]
 

@@ -24,7 +24,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import Response
 
-from devserver.responses import json_response
+from dnastack.devserver.responses import json_response
 
 __all__ = [
     "Api",

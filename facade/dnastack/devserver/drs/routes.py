@@ -9,7 +9,8 @@
 - ``GET|HEAD /bytes/{object_id}``            the bytes, single-range ``Range`` support
 
 Errors use the DRS Error schema ``{"msg", "status_code"}``. With ``--drs-compat 1.2``
-service-info and DrsObjects are answered without the DRS 1.5 additions (`devserver.drs.compat`).
+service-info and DrsObjects are answered without the DRS 1.5 additions
+(`dnastack.devserver.drs.compat`).
 """
 
 from __future__ import annotations
@@ -23,15 +24,21 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from devserver.bodies import json_body, truthy
-from devserver.drs.compat import without_drs_1_5_additions
-from devserver.drs.objects import DrsUrls, access_url, authorizations, mime_type, render_object
-from devserver.drs.ranges import RangeNotSatisfiable, parse_range
-from devserver.drs.signing import UrlSigner
-from devserver.drs.store import DrsEntry, DrsStore
-from devserver.errors import ApiError
-from devserver.registry import ServiceKind, service_info
-from devserver.responses import json_response, node_base_url
+from dnastack.devserver.bodies import json_body, truthy
+from dnastack.devserver.drs.compat import without_drs_1_5_additions
+from dnastack.devserver.drs.objects import (
+    DrsUrls,
+    access_url,
+    authorizations,
+    mime_type,
+    render_object,
+)
+from dnastack.devserver.drs.ranges import RangeNotSatisfiable, parse_range
+from dnastack.devserver.drs.signing import UrlSigner
+from dnastack.devserver.drs.store import DrsEntry, DrsStore
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.registry import ServiceKind, service_info
+from dnastack.devserver.responses import json_response, node_base_url
 
 __all__ = ["MAX_BULK_REQUEST_LENGTH", "drs_routes"]
 

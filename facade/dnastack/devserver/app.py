@@ -29,21 +29,21 @@ from starlette.responses import Response
 from starlette.routing import Mount, Route
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from devserver.auth import AuthMiddleware, OidcIssuer
-from devserver.collection_catalog import CollectionCatalog
-from devserver.collections import collection_routes, collection_scope_resolver
-from devserver.config import DevServerConfig
-from devserver.data_connect.engine import DuckDbEngine
-from devserver.data_connect.queries import DataConnectScope, QueryService
-from devserver.data_connect.routes import data_connect_routes
-from devserver.drs.routes import drs_routes
-from devserver.drs.signing import UrlSigner
-from devserver.drs.store import DrsStore
-from devserver.errors import exception_handlers
-from devserver.explorer import QuestionCatalog, explorer_routes
-from devserver.registry import node_service_kinds, registry_routes, service_info
-from devserver.responses import json_response
-from devserver.sample_data import ensure_sample_data
+from dnastack.devserver.auth import AuthMiddleware, OidcIssuer
+from dnastack.devserver.collection_catalog import CollectionCatalog
+from dnastack.devserver.collections import collection_routes, collection_scope_resolver
+from dnastack.devserver.config import DevServerConfig
+from dnastack.devserver.data_connect.engine import DuckDbEngine
+from dnastack.devserver.data_connect.queries import DataConnectScope, QueryService
+from dnastack.devserver.data_connect.routes import data_connect_routes
+from dnastack.devserver.drs.routes import drs_routes
+from dnastack.devserver.drs.signing import UrlSigner
+from dnastack.devserver.drs.store import DrsStore
+from dnastack.devserver.errors import exception_handlers
+from dnastack.devserver.explorer import QuestionCatalog, explorer_routes
+from dnastack.devserver.registry import node_service_kinds, registry_routes, service_info
+from dnastack.devserver.responses import json_response
+from dnastack.devserver.sample_data import ensure_sample_data
 
 __all__ = ["NodeState", "create_app"]
 

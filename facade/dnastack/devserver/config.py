@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from devserver.drs.compat import DRS_COMPAT_VERSIONS, drs_type_version
+from dnastack.devserver.drs.compat import DRS_COMPAT_VERSIONS, drs_type_version
 
 __all__ = ["DevServerConfig", "build_arg_parser", "config_from_args"]
 
@@ -58,7 +58,7 @@ class DevServerConfig:
 
 def build_arg_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m devserver",
+        prog="python -m dnastack.devserver",
         description="Local GA4GH node: service-info, Service Registry, Data Connect, DRS, "
         "Collections and Explorer on one port.",
     )

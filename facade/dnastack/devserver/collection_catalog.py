@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from devserver.data_connect.engine import DuckDbEngine
-from devserver.drs.store import DrsStore
-from devserver.errors import ApiError
+from dnastack.devserver.data_connect.engine import DuckDbEngine
+from dnastack.devserver.drs.store import DrsStore
+from dnastack.devserver.errors import ApiError
 
 __all__ = ["SEEDED_COLLECTIONS", "Collection", "CollectionCatalog", "CollectionItem"]
 

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from devserver.drs.signing import UrlSigner
-from devserver.drs.store import CHECKSUM_TYPES, DrsEntry, DrsStore
+from dnastack.devserver.drs.signing import UrlSigner
+from dnastack.devserver.drs.store import CHECKSUM_TYPES, DrsEntry, DrsStore
 
 __all__ = [
     "BYTES_PATH",

@@ -24,9 +24,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from devserver.drs.compat import DRS_VERSION
-from devserver.errors import ApiError
-from devserver.responses import json_response, node_base_url
+from dnastack.devserver.drs.compat import DRS_VERSION
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.responses import json_response, node_base_url
 
 __all__ = [
     "SERVICE_KINDS",

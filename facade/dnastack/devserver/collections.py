@@ -24,12 +24,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from devserver.bodies import int_query_param, json_body
-from devserver.collection_catalog import Collection, CollectionCatalog, CollectionItem
-from devserver.data_connect.queries import DataConnectScope
-from devserver.errors import ApiError
-from devserver.registry import SERVICE_KINDS, service_info
-from devserver.responses import json_response, node_base_url
+from dnastack.devserver.bodies import int_query_param, json_body
+from dnastack.devserver.collection_catalog import Collection, CollectionCatalog, CollectionItem
+from dnastack.devserver.data_connect.queries import DataConnectScope
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.registry import SERVICE_KINDS, service_info
+from dnastack.devserver.responses import json_response, node_base_url
 
 __all__ = ["collection_routes", "collection_scope_resolver"]
 

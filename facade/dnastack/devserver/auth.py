@@ -31,9 +31,9 @@ import httpx
 from starlette.requests import Request
 from starlette.types import ASGIApp, Receive, Scope, Send
 
-from devserver.config import DevServerConfig
-from devserver.errors import ApiError, api_for_path, error_response
-from devserver.responses import node_base_url
+from dnastack.devserver.config import DevServerConfig
+from dnastack.devserver.errors import ApiError, api_for_path, error_response
+from dnastack.devserver.responses import node_base_url
 
 __all__ = ["AuthMiddleware", "OidcIssuer", "is_public_route"]
 

@@ -7,7 +7,7 @@ from typing import Any
 import orjson
 from starlette.requests import Request
 
-from devserver.errors import ApiError
+from dnastack.devserver.errors import ApiError
 
 __all__ = ["int_query_param", "json_body", "truthy"]
 

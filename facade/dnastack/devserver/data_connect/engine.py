@@ -23,8 +23,8 @@ from typing import Any
 
 import duckdb
 
-from devserver.data_connect.sql_scope import parse_relations
-from devserver.data_connect.types import MACROS_SQL, data_model, row_json_sql, unique_names
+from dnastack.devserver.data_connect.sql_scope import parse_relations
+from dnastack.devserver.data_connect.types import MACROS_SQL, data_model, row_json_sql, unique_names
 
 __all__ = [
     "DuckDbEngine",

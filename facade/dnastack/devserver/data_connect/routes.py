@@ -27,12 +27,12 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from devserver.bodies import int_query_param, json_body, truthy
-from devserver.config import MAX_PAGE_SIZE, DevServerConfig
-from devserver.data_connect.engine import EngineClosedError, QueryError, UnknownTableError
-from devserver.data_connect.queries import DataConnectScope, Page, QueryService
-from devserver.errors import ApiError
-from devserver.responses import json_response, node_base_url, raw_json_response
+from dnastack.devserver.bodies import int_query_param, json_body, truthy
+from dnastack.devserver.config import MAX_PAGE_SIZE, DevServerConfig
+from dnastack.devserver.data_connect.engine import EngineClosedError, QueryError, UnknownTableError
+from dnastack.devserver.data_connect.queries import DataConnectScope, Page, QueryService
+from dnastack.devserver.errors import ApiError
+from dnastack.devserver.responses import json_response, node_base_url, raw_json_response
 
 __all__ = ["POLLING_HEADER", "data_connect_routes"]
 
