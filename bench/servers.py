@@ -89,7 +89,7 @@ def start_devserver(
     command = [
         str(python),
         "-m",
-        "devserver",
+        "dnastack.devserver",
         "--host",
         "127.0.0.1",
         "--port",
