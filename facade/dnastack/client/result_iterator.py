@@ -5,11 +5,14 @@ Nothing is requested until the first item is asked for; items come page by page 
 ``to_list()`` materialises what is left. For row results (dicts described by a JSON Schema
 ``data_model``, as Data Connect and Explorer send), ``to_pandas()`` and ``to_arrow()`` build a
 DataFrame or an Arrow table with column types taken from the ``data_model``; pandas and
-pyarrow are optional (the ``dataframes`` extra) and imported only by those methods.
+pyarrow are optional (the ``dataframes`` extra) and imported only by those methods;
+``iter_batches()`` streams typed Arrow record batches and ``to_parquet()``/``to_csv()`` write
+them one by one (see :mod:`dnastack.client.data_connect.batches`).
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -90,24 +93,60 @@ class ResultIterator(Iterator[T]):
 
         Integers become nullable integer dtypes (bigint -> ``Int64``), decimals stay
         ``Decimal`` objects, dates and timestamps become ``datetime64`` (``UTC`` for time
-        zone aware ones). Needs the ``dataframes`` extra.
+        zone aware ones). Built from :meth:`to_arrow`. Needs the ``dataframes`` extra.
         """
         require_optional("pandas", "ResultIterator.to_pandas()")
-        from dnastack.client.data_connect.frames import rows_to_pandas
+        from dnastack.client.data_connect.batches import table_to_pandas
 
-        return rows_to_pandas(self._records(), lambda: self.data_model)
+        return table_to_pandas(self.to_arrow(), lambda: self.data_model)
 
     def to_arrow(self) -> pa.Table:
-        """The remaining rows as a ``pyarrow.Table`` (types from the ``data_model``).
+        """The remaining rows as a ``pyarrow.Table`` (types from the ``data_model``), made of
+        the :meth:`iter_batches` batches without copying them.
 
         bigint -> ``int64``, decimal(p,s) -> ``decimal128(p, s)``, date -> ``date32``,
         timestamp -> ``timestamp("us")`` (with ``tz="UTC"`` when zoned). Needs the
         ``dataframes`` extra.
         """
         require_optional("pyarrow", "ResultIterator.to_arrow()")
-        from dnastack.client.data_connect.frames import rows_to_arrow
+        from dnastack.client.data_connect.batches import batches_to_arrow
 
-        return rows_to_arrow(self._records(), lambda: self.data_model)
+        return batches_to_arrow(self.iter_batches(), lambda: self.data_model)
+
+    def iter_batches(self, rows: int | None = None) -> Iterator[pa.RecordBatch]:
+        """The remaining rows as typed ``pyarrow.RecordBatch``es of at most ``rows`` rows
+        (default 50,000), built as pages arrive, all with one schema from the ``data_model``.
+
+        Only one batch's rows are held as Python objects at a time. Needs the ``dataframes``
+        extra.
+        """
+        require_optional("pyarrow", "ResultIterator.iter_batches()")
+        from dnastack.client.data_connect.batches import DEFAULT_BATCH_ROWS, iter_record_batches
+
+        return iter_record_batches(
+            self._records(), lambda: self.data_model, DEFAULT_BATCH_ROWS if rows is None else rows
+        )
+
+    def to_parquet(
+        self, path: str | os.PathLike[str], *, rows: int | None = None, **options: Any
+    ) -> int:
+        """Write the remaining rows to a Parquet file batch by batch (memory stays about one
+        batch); ``options`` go to ``pyarrow.parquet.ParquetWriter``. Returns the rows written.
+        """
+        require_optional("pyarrow", "ResultIterator.to_parquet()")
+        from dnastack.client.data_connect.batches import write_parquet
+
+        return write_parquet(self.iter_batches(rows), lambda: self.data_model, path, **options)
+
+    def to_csv(
+        self, path: str | os.PathLike[str], *, rows: int | None = None, **options: Any
+    ) -> int:
+        """Write the remaining rows to a CSV file (with a header) batch by batch; ``options``
+        go to ``pyarrow.csv.CSVWriter``. Returns the rows written."""
+        require_optional("pyarrow", "ResultIterator.to_csv()")
+        from dnastack.client.data_connect.batches import write_csv
+
+        return write_csv(self.iter_batches(rows), lambda: self.data_model, path, **options)
 
     def close(self) -> None:
         """Stop the result early (background prefetch included)."""
