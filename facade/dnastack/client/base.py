@@ -26,7 +26,7 @@ from __future__ import annotations
 import contextvars
 import importlib
 import threading
-from collections.abc import Callable, Generator, Mapping
+from collections.abc import AsyncGenerator, Callable, Generator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol, Self, TypeVar
 
@@ -102,6 +102,22 @@ def _make_scoped_auth(inner: httpx.Auth) -> httpx.Auth:
                 yield request
                 return
             yield from inner.auth_flow(request)
+
+        async def async_auth_flow(
+            self, request: httpx.Request
+        ) -> AsyncGenerator[httpx.Request, httpx.Response]:
+            scope = _CALL_SCOPE.get()
+            if scope is not None and scope.no_auth:
+                yield request
+                return
+            flow = inner.async_auth_flow(request)
+            try:
+                step = await flow.__anext__()
+                while True:
+                    response = yield step
+                    step = await flow.asend(response)
+            except StopAsyncIteration:
+                return
 
     return ScopedAuth()
 

@@ -43,13 +43,8 @@ import httpx
 
 from dnastack.common.tracing import Span
 from dnastack.exceptions import ConfigurationError, TransportError, http_error_for, safe_url
-from dnastack.http.retry import (
-    DEFAULT_POLICY,
-    RetryPolicy,
-    next_delay,
-    parse_retry_after,
-    should_retry,
-)
+from dnastack.http.retry import DEFAULT_POLICY, RetryPolicy
+from dnastack.http.retry_plan import IDEMPOTENT_EXTENSION, Discard, RetryPlan, Wait, retry_plan
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT_SECONDS",
@@ -66,9 +61,6 @@ __all__ = [
 
 DEFAULT_CONNECT_TIMEOUT_SECONDS = 10.0
 DEFAULT_READ_TIMEOUT_SECONDS = 60.0
-IDEMPOTENT_EXTENSION = "dnastack.idempotent"
-"""Request extension marking a non-idempotent method safe to retry (e.g. a page fetch):
-``client.post(url, extensions={IDEMPOTENT_EXTENSION: True})``."""
 NOVERIFY = "NOVERIFY"
 """``ca_cert`` value that turns TLS certificate verification off (as dxpy's DX_CA_CERT)."""
 
@@ -142,62 +134,34 @@ class RetryTransport(httpx.BaseTransport):
         return self._policy
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        hint = bool(request.extensions.get(IDEMPOTENT_EXTENSION, False))
-        replayable = isinstance(request.stream, httpx.ByteStream)
-        started = self._monotonic()
-        attempt = 0
+        """Drive :func:`~dnastack.http.retry_plan.retry_plan` with blocking I/O."""
+        plan = self.plan(request)
+        reply: httpx.Response | httpx.TransportError | None = None
         while True:
-            attempt += 1
             try:
-                response = self._wrapped.handle_request(request)
-            except httpx.TransportError as exc:
-                delay = self._delay(request, exc, attempt, started, None, hint, replayable)
-                if delay is None:
-                    raise
-                self._log_retry(request, type(exc).__name__, attempt, delay)
-                self._sleep(delay)
-                continue
-            if response.status_code in self._policy.retryable_statuses:
-                retry_after = parse_retry_after(
-                    response.headers.get("Retry-After"), self._wall_clock()
-                )
-                status = response.status_code
-                delay = self._delay(
-                    request, status, attempt, started, retry_after, hint, replayable
-                )
-                if delay is not None:
-                    _discard(response)
-                    self._log_retry(request, f"HTTP {status}", attempt, delay)
-                    self._sleep(delay)
-                    continue
-            return response
+                step = plan.send(reply)
+            except StopIteration as done:
+                response: httpx.Response = done.value
+                return response
+            reply = None
+            if isinstance(step, Wait):
+                self._sleep(step.seconds)
+            elif isinstance(step, Discard):
+                _discard(step.response)
+            else:
+                try:
+                    reply = self._wrapped.handle_request(step)
+                except httpx.TransportError as exc:
+                    reply = exc
 
-    def _delay(
-        self,
-        request: httpx.Request,
-        outcome: int | BaseException,
-        attempt: int,
-        started: float,
-        retry_after: float | None,
-        hint: bool,
-        replayable: bool,
-    ) -> float | None:
-        elapsed = self._monotonic() - started
-        if not replayable or not should_retry(
-            request.method, outcome, attempt, elapsed, hint, self._policy
-        ):
-            return None
-        return next_delay(attempt, elapsed, retry_after, self._rng, self._policy)
-
-    def _log_retry(self, request: httpx.Request, cause: str, attempt: int, delay: float) -> None:
-        _logger.warning(
-            "retrying %s %s after %s (attempt %d of %d) in %.2fs",
-            request.method,
-            safe_url(request.url),
-            cause,
-            attempt,
-            self._policy.max_attempts,
-            delay,
+    def plan(self, request: httpx.Request) -> RetryPlan:
+        """The I/O-free retry loop of ``request`` under this transport's policy and clocks."""
+        return retry_plan(
+            request,
+            self._policy,
+            monotonic=self._monotonic,
+            wall_clock=self._wall_clock,
+            rng=self._rng,
         )
 
     def close(self) -> None:

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 
 from dnastack.common.events import EventSource
 from dnastack.exceptions import AuthenticationError, safe_url
+from dnastack.http.authenticators.single_flight import flight_lock
 
 if TYPE_CHECKING:
     from dnastack.http.session_info import SessionInfo
 
-__all__ = ["AUTH_EVENTS", "Authenticator"]
+__all__ = ["AUTH_EVENTS", "Authenticator", "header_value"]
 
 AUTH_EVENTS: tuple[str, ...] = (
     "authentication-before",  # {"grant_type"}: a new grant starts
@@ -108,8 +109,32 @@ class Authenticator(ABC):
         info = self.initialize()
         if not info.access_token:
             raise AuthenticationError(f"no access token could be obtained for {self.describe()}")
-        scheme = "Bearer" if info.token_type.lower() == "bearer" else info.token_type
-        return f"{scheme} {info.access_token}"
+        return header_value(info)
+
+    def cached_authorization_header(self) -> str | None:
+        """The header for a session already in memory and still usable, without any I/O.
+
+        ``None`` means "ask :meth:`authorization_header`" (which may talk to the issuer).
+        The asyncio driver calls this on the event loop, so it must never block.
+        """
+        return None
+
+    def renew_authorization(self, rejected: str) -> str:
+        """A header to resend with after the endpoint refused ``rejected`` (HTTP 401).
+
+        Many threads or tasks may meet the same 401 at once: the first one clears the
+        access token and obtains a new one (under :func:`flight_lock`); the others find
+        the already renewed header and use it, so one rejection costs one refresh.
+
+        Raises:
+            AuthenticationError: no new access token could be obtained.
+        """
+        with flight_lock(self.session_id):
+            current = self.cached_authorization_header()
+            if current is not None and current != rejected:
+                return current
+            self.clear_access_token()
+            return self.authorization_header()
 
     def describe(self) -> str:
         """``endpoint 'id' (url)`` for messages: never a credential."""
@@ -121,3 +146,9 @@ class Authenticator(ABC):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.describe()})"
+
+
+def header_value(info: SessionInfo) -> str:
+    """The ``Authorization`` value of a session with an access token (``Bearer ...``)."""
+    scheme = "Bearer" if info.token_type.lower() == "bearer" else info.token_type
+    return f"{scheme} {info.access_token}"

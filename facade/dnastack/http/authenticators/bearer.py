@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from dnastack.exceptions import AuthenticationError, ConfigurationError
-from dnastack.http.authenticators.abstract import Authenticator
+from dnastack.http.authenticators.abstract import Authenticator, header_value
 from dnastack.http.session_info import NO_EXPIRY, SessionInfo, session_id_for
 
 __all__ = ["BearerTokenAuthenticator"]
@@ -91,6 +91,9 @@ class BearerTokenAuthenticator(Authenticator):
                 "replace it (authentication token or DNASTACK_SECURITY_CONTEXT)"
             )
         return self._info
+
+    def cached_authorization_header(self) -> str | None:
+        return None if self._rejected else header_value(self._info)
 
     def authenticate(self) -> SessionInfo:
         return self.initialize()

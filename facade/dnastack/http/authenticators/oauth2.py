@@ -42,7 +42,7 @@ import httpx
 
 from dnastack.exceptions import AuthenticationError, ConfigurationError, DnastackError
 from dnastack.http.auth import origin_of
-from dnastack.http.authenticators.abstract import Authenticator
+from dnastack.http.authenticators.abstract import Authenticator, header_value
 from dnastack.http.authenticators.grants import (
     ACCESS_TOKEN_TYPE,
     DEVICE_CODE_GRANT,
@@ -57,6 +57,7 @@ from dnastack.http.authenticators.grants import (
     token_exchange_grant,
 )
 from dnastack.http.authenticators.grants.token_endpoint import NO_AUTH
+from dnastack.http.authenticators.single_flight import flight_lock
 from dnastack.http.session_info import (
     DEFAULT_SKEW_SECONDS,
     SessionInfo,
@@ -128,6 +129,7 @@ class OAuth2Authenticator(Authenticator):
             subject = subject_token_from(auth_info, environ or os.environ, where=where)
             self._auth_info["subject_token"] = subject  # the effective config
         self._session_id = session_id_for(self._auth_info)
+        self._flight = flight_lock(self._session_id)
         self._sessions = session_manager
         self._http = http_client
         self._owns_http = http_client is None
@@ -170,25 +172,38 @@ class OAuth2Authenticator(Authenticator):
     # -- the lifecycle ---------------------------------------------------------------------
 
     def initialize(self) -> SessionInfo:
-        if self._current is not None and self._usable(self._current):
-            return self._current
-        with self._sessions.lock(self._session_id):  # one refresh per rotation, across processes
-            info = self.restore_session()
-            if info is not None and self._usable(info):
-                self._current = info
-                return info
-            if info is not None and info.refreshable():
-                try:
-                    return self._refresh(info)
-                except AuthenticationError as exc:
-                    if not isinstance(exc, OAuthError):
-                        raise  # the issuer did not reject the token: do not throw it away
-                    _logger.info(
-                        "refresh rejected for %s (%s); starting a new grant",
-                        self.describe(),
-                        exc.error,
-                    )
-        return self.authenticate()
+        current = self._current
+        if current is not None and self._usable(current):
+            return current
+        # Single flight: threads needing a token for this session wait here while the first
+        # one restores, refreshes or runs a grant; then they find its session.
+        with self._flight:
+            current = self._current
+            if current is not None and self._usable(current):
+                return current
+            with self._sessions.lock(self._session_id):  # one refresh per rotation, any process
+                info = self.restore_session()
+                if info is not None and self._usable(info):
+                    self._current = info
+                    return info
+                if info is not None and info.refreshable():
+                    try:
+                        return self._refresh(info)
+                    except AuthenticationError as exc:
+                        if not isinstance(exc, OAuthError):
+                            raise  # the issuer did not reject the token: do not throw it away
+                        _logger.info(
+                            "refresh rejected for %s (%s); starting a new grant",
+                            self.describe(),
+                            exc.error,
+                        )
+            return self.authenticate()
+
+    def cached_authorization_header(self) -> str | None:
+        current = self._current
+        if current is None or not current.access_token or not self._usable(current):
+            return None
+        return header_value(current)
 
     def restore_session(self) -> SessionInfo | None:
         info = self._sessions.restore(self._session_id)
@@ -221,14 +236,14 @@ class OAuth2Authenticator(Authenticator):
         return info
 
     def refresh(self) -> SessionInfo:
-        with self._sessions.lock(self._session_id):
+        with self._flight, self._sessions.lock(self._session_id):
             info = self._latest()
             if info is None or not info.refreshable():
                 raise AuthenticationError(f"no refresh token for {self.describe()}; log in again")
             return self._refresh(info)
 
     def clear_access_token(self) -> None:
-        with self._sessions.lock(self._session_id):
+        with self._flight, self._sessions.lock(self._session_id):
             info = self._latest()
             if info is None:
                 return
