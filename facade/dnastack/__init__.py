@@ -9,6 +9,10 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+from dnastack.distribution_check import check_no_conflicting_distribution
+
+check_no_conflicting_distribution()  # dnastack-client-library in the same folder: one clear error
+
 __version__ = "0.1.0"
 
 # public name -> module that defines it (imported on first attribute access)

@@ -36,7 +36,7 @@ def sdk_client(devserver: DevServer) -> Iterator[DataConnectClient]:
 
 
 def _sdk_rows(client: DataConnectClient, sql: str, params: list[Any]) -> tuple[list, list[str]]:
-    result = client.query(sql, params)
+    result = client.query(sql, parameters=params)
     rows = list(result)
     assert result.data_model is not None
     return rows, list(result.data_model["properties"])

@@ -11,11 +11,27 @@ import pytest
 EXPORTS: dict[str, tuple[set[str], set[str]]] = {
     "dnastack.client.data_connect": (
         {"DataConnectClient", "Table", "TableInfo", "Error"},
-        {"QueryError"},  # raised when a result cannot be read to its end
+        {"QueryError"}  # raised when a result cannot be read to its end
+        # the reference library's names (issue 11)
+        | {
+            "DATA_CONNECT_TYPE_V1_0",
+            "DataConversionError",
+            "InvalidDataLoadingError",
+            "InvalidQueryError",
+            "TableNotFoundError",
+            "UnexpectedRequestError",
+        },
     ),
     "dnastack.client.collections.client": (
         {"CollectionServiceClient"},
-        {"COLLECTION_SERVICE_TYPE_V1_0", "parse_item_page"},
+        {"COLLECTION_SERVICE_TYPE_V1_0", "parse_item_page"}
+        # the reference library's names (issue 11)
+        | {
+            "EXPLORER_COLLECTION_SERVICE_TYPE_V1_0",
+            "STANDARD_COLLECTION_SERVICE_TYPE_V1_0",
+            "STANDARD_DATASOURCE_SERVICE_TYPE_V1_0",
+            "UnknownCollectionError",
+        },
     ),
     "dnastack.client.collections.model": (
         {
@@ -27,11 +43,13 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
             "DeleteCollectionItemRequest",
             "Tag",
         },
-        {"CollectionItemRef", "CollectionItemSource", "from_generated", "to_generated"},
+        {"CollectionItemRef", "CollectionItemSource", "from_generated", "to_generated"}
+        | {"Question", "QuestionParameter"},  # the reference library's names (issue 11)
     ),
     "dnastack.client.explorer.client": (
         {"ExplorerClient"},
-        {"EXPLORER_TYPE_V1_0", "validate_question_inputs"},
+        {"EXPLORER_TYPE_V1_0", "validate_question_inputs"}
+        | {"EXPLORER_SERVICE_TYPE_V1_0"},  # the reference library's name (issue 11)
     ),
     "dnastack.client.explorer.models": (
         {"FederatedQuestion", "QuestionCollection", "QuestionParam"},

@@ -208,7 +208,7 @@ class BaseServiceClient(Closeable):
         return cls.get_supported_service_types()[0]
 
     def create_http_session(
-        self, suppress_error: bool = True, no_auth: bool = False
+        self, suppress_error: bool = False, no_auth: bool = False
     ) -> HttpSession:
         """Create HTTP session wrapper
 
@@ -216,18 +216,25 @@ class BaseServiceClient(Closeable):
         the same arguments. Closing it is a no-op: :meth:`close` on the client closes it.
 
         Args:
-            suppress_error: ``False`` also logs each HTTP error (errors are always raised).
+            suppress_error: as in the reference library: ``True`` returns a non-2xx
+                response to the caller instead of raising its
+                :class:`~dnastack.exceptions.HttpError` (transport and authentication
+                failures still raise); ``False`` (the default) raises.
             no_auth: send requests without credentials even if the endpoint has some.
         """
-        key = (suppress_error, no_auth)
+        return self._pooled_session(no_auth, errors_returned=suppress_error)
+
+    def _pooled_session(self, no_auth: bool, *, errors_returned: bool) -> HttpSession:
+        key = (errors_returned, no_auth)
         with self._lock:
             session = self._sessions.get(key)
             if session is None:
-                session = _shared_session_class()(
+                session_class: Any = _shared_session_class()  # takes errors_returned
+                session = session_class(
                     authenticators=self._get_authenticators(),
-                    suppress_error=suppress_error,
                     enable_auth=not no_auth,
                     session=self._get_http_client(),
+                    errors_returned=errors_returned,
                 )
                 self._sessions[key] = session
             return session
@@ -318,8 +325,8 @@ class BaseServiceClient(Closeable):
         return detailed.parsed
 
     def _session(self, no_auth: bool = False) -> HttpSession:
-        """The pooled session for requests made by this client's methods."""
-        return self.create_http_session(suppress_error=True, no_auth=no_auth)
+        """The pooled session for requests made by this client's methods (errors raise)."""
+        return self._pooled_session(no_auth, errors_returned=False)
 
     # -- building the pooled client ------------------------------------------------------
 
@@ -420,7 +427,20 @@ def _shared_session_class() -> type[HttpSession]:
         from dnastack.http.session import HttpSession
 
         class ClientHttpSession(HttpSession):
-            """A client's session: closed by the client (``close()`` here is a no-op)."""
+            """A client's session: closed by the client (``close()`` here is a no-op).
+
+            With ``_errors_returned`` (``create_http_session(suppress_error=True)``, the
+            reference library's behaviour) a non-2xx response is returned, not raised.
+            """
+
+            def __init__(self, *, errors_returned: bool = False, **options: Any) -> None:
+                super().__init__(**options)
+                self._errors_returned = errors_returned
+
+            def _raise_for_status(self, response: httpx.Response, span: Span) -> None:
+                if self._errors_returned and not response.is_success:
+                    return
+                super()._raise_for_status(response, span)
 
             def close(self) -> None:
                 """No-op: the owning service client closes its pooled connection."""

@@ -11,7 +11,9 @@
 The registry is asked for its services; each becomes an endpoint (its ``authentication``
 entries mapped to the configuration's auth dicts), the first service of each type becomes
 that type's default, and the result hands out clients: ``data_connect()``, ``drs()``,
-``collections()``, ``explorer()``, ``registry()`` or ``get(cls)``. With ``save=True`` the
+``collections()``, ``explorer()``, ``registry()`` or ``get(cls)``; and, as the reference
+library's endpoint repository does, ``all()``, ``get(endpoint_id)`` and
+``get_one_of(client_class=..., endpoint_type=...)``. With ``save=True`` the
 endpoints and defaults are written to the configuration file as a context (made current),
 so the CLI and ``ConfigurationBasedClientFactory`` use them too.
 """
@@ -20,12 +22,12 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
 
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.closing import Closeable
 from dnastack.configuration.short_types import SHORT_TYPES, short_type_of
-from dnastack.exceptions import MissingEndpointError, safe_url
+from dnastack.exceptions import DnastackError, MissingEndpointError, safe_url
 
 if TYPE_CHECKING:
     import os
@@ -36,10 +38,11 @@ if TYPE_CHECKING:
     from dnastack.client.drs import DrsClient
     from dnastack.client.explorer.client import ExplorerClient
     from dnastack.client.service_registry.client import ServiceRegistry
+    from dnastack.client.service_registry.models import ServiceType
     from dnastack.configuration.models import Context
     from dnastack.settings import Settings
 
-__all__ = ["RegistryContext", "context_name_for", "use"]
+__all__ = ["RegistryContext", "SingleEndpointIdentifyingCriteriaError", "context_name_for", "use"]
 
 _C = TypeVar("_C", bound="BaseServiceClient")
 
@@ -51,6 +54,19 @@ def context_name_for(registry_url: str) -> str:
     url = httpx.URL(registry_url)
     host = url.host or "registry"
     return f"{host}-{url.port}" if url.port else host
+
+
+class SingleEndpointIdentifyingCriteriaError(DnastackError, RuntimeError):
+    """``get_one_of`` found no endpoint, or several, for its criteria (``endpoints``)."""
+
+    def __init__(self, endpoints: list[ServiceEndpoint], condition: str) -> None:
+        self.endpoints = endpoints
+        if not endpoints:
+            message = f"No endpoints for {condition}"
+        else:
+            listed = ", ".join(f"{e.id} ({e.type})" for e in endpoints)
+            message = f"Too many endpoints for {condition} (Endpoints: {listed})"
+        super().__init__(message)
 
 
 class RegistryContext(Closeable):
@@ -116,19 +132,74 @@ class RegistryContext(Closeable):
 
     # -- clients --------------------------------------------------------------------------
 
-    def get(self, cls: type[_C], endpoint_id: str | None = None, **kwargs: Any) -> _C:
+    def all(
+        self,
+        *,
+        endpoint_type: ServiceType | None = None,
+        client_class: type[BaseServiceClient] | None = None,
+    ) -> list[ServiceEndpoint]:
+        """The endpoints, or those of ``endpoint_type`` (exactly), or those a
+        ``client_class`` serves (same group and artifact, within its major versions)."""
+        if endpoint_type is None and client_class is None:
+            return list(self.endpoints)
+        return [e for e in self.endpoints if _compatible(e, endpoint_type, client_class)]
+
+    def get_one_of(
+        self,
+        *,
+        endpoint_type: ServiceType | None = None,
+        client_class: type[_C] | None = None,
+    ) -> Any:
+        """The client for the one endpoint matching the criteria (see :meth:`all`).
+
+        Raises:
+            SingleEndpointIdentifyingCriteriaError: no endpoint, or several, match.
+        """
+        if endpoint_type is None and client_class is None:
+            raise SingleEndpointIdentifyingCriteriaError([], "no criteria")
+        found = self.all(endpoint_type=endpoint_type, client_class=client_class)
+        if len(found) != 1:
+            condition = (
+                f"endpoint_type = {endpoint_type}"
+                if endpoint_type is not None
+                else f"client_class = {getattr(client_class, '__name__', client_class)}"
+            )
+            raise SingleEndpointIdentifyingCriteriaError(found, condition)
+        cls = client_class or _class_for_endpoint(found[0])
+        return self._cached(cls, found[0])
+
+    @overload
+    def get(self, cls: str) -> BaseServiceClient | None: ...
+    @overload
+    def get(self, cls: type[_C], endpoint_id: str | None = None, **kwargs: Any) -> _C: ...
+    def get(
+        self, cls: type[_C] | str, endpoint_id: str | None = None, **kwargs: Any
+    ) -> _C | BaseServiceClient | None:
         """A ``cls`` client for the default endpoint of its type (or ``endpoint_id``).
 
         Clients are cached per class and endpoint (one connection pool each) until
         :meth:`close`. Extra ``kwargs`` go to the constructor (and bypass the cache).
 
+        ``get("endpoint-id")`` (the reference library's form) gives the client for that
+        endpoint, of the class registered for its type, or None when there is no such
+        endpoint.
+
         Raises:
             MissingEndpointError: the registry lists no service of a type ``cls`` serves.
+            UnsupportedServiceTypeError: no client class serves the endpoint's type.
         """
+        if isinstance(cls, str):
+            for endpoint in self.endpoints:
+                if endpoint.id == cls:
+                    return self._cached(_class_for_endpoint(endpoint), endpoint)
+            return None
         short_type = _short_type(cls)
         endpoint = self.endpoint(short_type, endpoint_id)
         if kwargs:
             return self._build(cls, endpoint, kwargs)
+        return self._cached(cls, endpoint)
+
+    def _cached(self, cls: type[_C], endpoint: ServiceEndpoint) -> _C:
         key = (cls, endpoint.id)
         with self._lock:
             client = self._clients.get(key)
@@ -179,6 +250,33 @@ class RegistryContext(Closeable):
             self._clients.clear()
         for client in clients:
             client.close()
+
+
+def _compatible(
+    endpoint: ServiceEndpoint,
+    endpoint_type: ServiceType | None,
+    client_class: type[BaseServiceClient] | None,
+) -> bool:
+    from dnastack.client.service_registry.factory import type_matches
+
+    if endpoint.type is None:
+        return False
+    if endpoint_type is not None and type_matches(endpoint.type, endpoint_type):
+        return True
+    return client_class is not None and any(
+        type_matches(endpoint.type, supported, exact_match=False)
+        for supported in client_class.get_supported_service_types()
+    )
+
+
+def _class_for_endpoint(endpoint: ServiceEndpoint) -> type[BaseServiceClient]:
+    from dnastack.client.constants import client_class_for
+    from dnastack.client.service_registry.factory import UnsupportedServiceTypeError
+
+    cls = client_class_for(endpoint.type) if endpoint.type is not None else None
+    if cls is None:
+        raise UnsupportedServiceTypeError(endpoint)
+    return cls
 
 
 def _short_type(cls: type[BaseServiceClient]) -> str:

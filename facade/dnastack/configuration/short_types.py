@@ -80,4 +80,8 @@ def short_type_of(service_type: ServiceType | None) -> str | None:
     for short_type, known in SHORT_TYPES.items():
         if known.same_artifact(service_type):
             return short_type
-    return None
+    return _PUBLISHED_ALIASES.get((service_type.group, service_type.artifact))
+
+
+# Types DNAstack registries publish that the reference library maps to one of our clients.
+_PUBLISHED_ALIASES = {("com.dnastack.explorer", "collection-service"): "collections"}

@@ -99,7 +99,7 @@ def _build_state(config: DevServerConfig) -> NodeState:
 def create_app(config: DevServerConfig) -> Starlette:
     """The ASGI app; sample data is generated (if needed) and tables loaded right here."""
     state = _build_state(config)
-    kinds = node_service_kinds(config.drs_version)
+    kinds = node_service_kinds(config.drs_version, config.registry_types)
 
     def info_of(key: str) -> Callable[[Request], dict[str, Any]]:
         document = service_info(kinds[key])

@@ -40,6 +40,7 @@ class DevServerConfig:
     auth_required_scopes: tuple[str, ...] = ()
     auth_cache_seconds: float = 30.0
     drs_compat: str | None = None  # "1.2": DRS answers as DRS 1.2 (see devserver.drs.compat)
+    registry_types: str = "standard"  # "reference": the types DNAstack registries publish
 
     def __post_init__(self) -> None:
         if self.drs_compat is not None and self.drs_compat not in DRS_COMPAT_VERSIONS:
@@ -116,6 +117,14 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="DRS answers as a DRS 1.2 server (type version 1.2.0, no DRS 1.5 additions in "
         "service-info and access methods); default: DRS 1.5",
     )
+    parser.add_argument(
+        "--registry-types",
+        choices=("standard", "reference"),
+        default="standard",
+        help="service types the registry publishes: 'reference' uses those of DNAstack "
+        "registries (org.ga4gh:drs:1.1.0, com.dnastack.explorer:collection-service:1.0.0); "
+        "default: standard",
+    )
     return parser
 
 
@@ -146,4 +155,5 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         auth_audiences=tuple(args.auth_audience),
         auth_required_scopes=tuple(args.auth_required_scope),
         drs_compat=args.drs_compat,
+        registry_types=args.registry_types,
     )

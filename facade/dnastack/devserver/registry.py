@@ -9,6 +9,9 @@ Routes (Service Registry base URL ``/``):
 
 Each service's ``url`` is its base URL on this node, derived from the request's Host
 header. The DRS entry's type version follows ``--drs-compat`` (`node_service_kinds`).
+``--registry-types reference`` publishes the types DNAstack registries use and
+dnastack-client-library 3.x knows instead: DRS as ``org.ga4gh:drs:1.1.0`` and the
+collection service as ``com.dnastack.explorer:collection-service:1.0.0``.
 With ``--auth-issuer`` every entry carries ``authentication`` (camelCase, as DNAstack
 registries do), built from the issuer's discovery document; these discovery routes stay
 public so that clients can learn how to log in.
@@ -29,6 +32,7 @@ from dnastack.devserver.errors import ApiError
 from dnastack.devserver.responses import json_response, node_base_url
 
 __all__ = [
+    "REGISTRY_TYPE_SETS",
     "SERVICE_KINDS",
     "ServiceKind",
     "node_service_kinds",
@@ -115,10 +119,24 @@ SERVICE_KINDS: dict[str, ServiceKind] = {
 }
 
 
-def node_service_kinds(drs_version: str = DRS_VERSION) -> dict[str, ServiceKind]:
-    """The node's services, the DRS one announcing ``drs_version`` (``--drs-compat``)."""
+REGISTRY_TYPE_SETS = ("standard", "reference")
+"""``--registry-types``: this project's types, or those DNAstack registries publish."""
+
+
+def node_service_kinds(
+    drs_version: str = DRS_VERSION, registry_types: str = "standard"
+) -> dict[str, ServiceKind]:
+    """The node's services, the DRS one announcing ``drs_version`` (``--drs-compat``);
+    ``registry_types="reference"`` announces the types of DNAstack registries instead."""
+    if registry_types not in REGISTRY_TYPE_SETS:
+        raise ValueError(f"registry_types must be one of {', '.join(REGISTRY_TYPE_SETS)}")
     kinds = dict(SERVICE_KINDS)
     kinds["drs"] = replace(kinds["drs"], version=drs_version)
+    if registry_types == "reference":
+        kinds["drs"] = replace(kinds["drs"], version="1.1.0")
+        kinds["collection-service"] = replace(
+            kinds["collection-service"], group="com.dnastack.explorer"
+        )
     return kinds
 
 

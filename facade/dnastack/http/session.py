@@ -29,7 +29,8 @@ import httpx
 from dnastack.common.closing import Closeable
 from dnastack.common.events import EventSource
 from dnastack.common.tracing import Span
-from dnastack.exceptions import AuthenticationError, HttpError, safe_url
+from dnastack.exceptions import AuthenticationError, HttpError, ServerError, safe_url
+from dnastack.exceptions import ClientRequestError as ClientError  # the reference's name
 from dnastack.http.auth import EndpointAuth
 from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
 from dnastack.http.transport import (
@@ -39,7 +40,7 @@ from dnastack.http.transport import (
     translated_errors,
 )
 
-__all__ = ["AuthenticationError", "HttpError", "HttpSession"]
+__all__ = ["AuthenticationError", "ClientError", "HttpError", "HttpSession", "ServerError"]
 
 _logger = logging.getLogger("dnastack.http")
 

@@ -133,8 +133,9 @@ def test_collections_data_connect_endpoint_runs_a_real_query(
 
 def test_collections_documented_members(client: CollectionServiceClient) -> None:
     assert CollectionServiceClient.get_adapter_type() == "collections"
-    [service_type] = CollectionServiceClient.get_supported_service_types()
+    service_type, *also = CollectionServiceClient.get_supported_service_types()
     assert (service_type.group, service_type.artifact) == ("com.dnastack", "collection-service")
+    assert [str(t) for t in also] == ["com.dnastack.explorer:collection-service:1.0.0"]
     assert client.url.endswith("/collection-service/")
     assert client.create_http_session(no_auth=True) is client.create_http_session(no_auth=True)
     assert isinstance(CollectionServiceClient.make(client.endpoint), CollectionServiceClient)

@@ -82,7 +82,7 @@ def test_data_connect_query_with_positional_parameters(client: DataConnectClient
     rows = client.query(
         "SELECT variant_id, position FROM variants WHERE gene = ? AND position > ? "
         "ORDER BY variant_id LIMIT 5",
-        ["BRCA1", 100_000],
+        parameters=["BRCA1", 100_000],
     ).to_list()
 
     assert len(rows) == 5

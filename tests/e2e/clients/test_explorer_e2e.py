@@ -127,7 +127,8 @@ def test_explorer_invalid_inputs_never_reach_the_ask_endpoint(
 
 def test_explorer_documented_members(client: ExplorerClient) -> None:
     assert ExplorerClient.get_adapter_type() == "explorer"
-    [service_type] = ExplorerClient.get_supported_service_types()
+    service_type, *also = ExplorerClient.get_supported_service_types()
     assert (service_type.group, service_type.artifact) == ("com.dnastack", "explorer")
+    assert [str(t) for t in also] == ["com.dnastack.explorer:collection-service:1.0.0"]
     assert client.url.endswith("/explorer/")
     assert isinstance(ExplorerClient.make(client.endpoint), ExplorerClient)

@@ -18,7 +18,7 @@ import pytest
 from dnastack.client.data_connect import DataConnectClient, QueryError
 from dnastack.client.models import ServiceEndpoint
 from dnastack.client.pagination import PageParseError, PollingPolicy
-from dnastack.exceptions import ResponseParseError, ServerError
+from dnastack.exceptions import ClientRequestError, ResponseParseError, ServerError
 from dnastack.settings import SessionOverrides, resolve_settings
 
 BASE = "http://dc.test/data-connect/"
@@ -137,7 +137,10 @@ def test_data_connect_first_request_failure_is_the_http_error_itself(
     with pytest.raises(Exception) as caught:
         make_client(handler).query("SELEC").to_list()
 
-    assert caught.value.__class__.__name__ == "ClientRequestError"
+    # the reference library's class, inside the tree: a ClientRequestError too
+    assert caught.value.__class__.__name__ == "InvalidQueryError"
+    assert isinstance(caught.value, ClientRequestError)
+    assert caught.value.query == "SELEC"
     assert "Invalid query" in str(caught.value)
 
 

@@ -87,7 +87,7 @@ def test_data_connect_query_is_lazy_and_sends_positional_parameters(
 ) -> None:
     result = client.query(
         "SELECT * FROM t WHERE a = ? AND b > ? AND c = ?",
-        [1, dt.date(2024, 1, 2), decimal.Decimal("1.50")],
+        parameters=[1, dt.date(2024, 1, 2), decimal.Decimal("1.50")],
     )
     assert requests_sent == []
     rows = result.to_list()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dnastack.client.collections.client import CollectionServiceClient
+from dnastack.client.collections.errors import UnknownCollectionError
 from dnastack.client.collections.model import (
     Collection,
     CollectionItem,
@@ -10,6 +11,8 @@ from dnastack.client.collections.model import (
     CollectionStatus,
     CreateCollectionItemsRequest,
     DeleteCollectionItemRequest,
+    Question,
+    QuestionParameter,
     Tag,
 )
 
@@ -21,5 +24,8 @@ __all__ = [
     "CollectionStatus",
     "CreateCollectionItemsRequest",
     "DeleteCollectionItemRequest",
+    "Question",
+    "QuestionParameter",
     "Tag",
+    "UnknownCollectionError",
 ]

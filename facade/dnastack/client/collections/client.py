@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dnastack.client.base import BaseServiceClient
+from dnastack.client.collections.errors import UnknownCollectionError
 from dnastack.client.collections.model import (
     Collection,
     CollectionItem,
@@ -22,17 +23,33 @@ from dnastack.client.constants import register_service_client
 from dnastack.client.pagination import Page, PageRequest, Paginator, load_json
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
-from dnastack.exceptions import ResponseParseError
+from dnastack.exceptions import NotFoundError, ResponseParseError
 
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
     from dnastack.common.tracing import Span
 
-__all__ = ["COLLECTION_SERVICE_TYPE_V1_0", "CollectionServiceClient", "parse_item_page"]
+__all__ = [
+    "COLLECTION_SERVICE_TYPE_V1_0",
+    "EXPLORER_COLLECTION_SERVICE_TYPE_V1_0",
+    "STANDARD_COLLECTION_SERVICE_TYPE_V1_0",
+    "STANDARD_DATASOURCE_SERVICE_TYPE_V1_0",
+    "CollectionServiceClient",
+    "UnknownCollectionError",
+    "parse_item_page",
+]
 
 COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
     group="com.dnastack", artifact="collection-service", version="1.0.0"
 )
+STANDARD_COLLECTION_SERVICE_TYPE_V1_0 = COLLECTION_SERVICE_TYPE_V1_0
+"""The reference library's name for :data:`COLLECTION_SERVICE_TYPE_V1_0`."""
+STANDARD_DATASOURCE_SERVICE_TYPE_V1_0 = COLLECTION_SERVICE_TYPE_V1_0
+"""The reference library's name (the same type) for its data source service."""
+EXPLORER_COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
+    group="com.dnastack.explorer", artifact="collection-service", version="1.0.0"
+)
+"""The type DNAstack Explorer deployments publish their collection service under."""
 _DATA_CONNECT_TYPE = ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0")
 
 
@@ -77,7 +94,7 @@ class CollectionServiceClient(BaseServiceClient):
 
         The first one is always regarded as the default type.
         """
-        return [COLLECTION_SERVICE_TYPE_V1_0]
+        return [COLLECTION_SERVICE_TYPE_V1_0, EXPLORER_COLLECTION_SERVICE_TYPE_V1_0]
 
     # -- collections ----------------------------------------------------------------------
 
@@ -96,14 +113,18 @@ class CollectionServiceClient(BaseServiceClient):
         """Get a collection by ID or slug name
 
         Raises:
-            NotFoundError: no collection with that id or slug name.
+            UnknownCollectionError: no collection with that id or slug name (a
+                :class:`~dnastack.exceptions.NotFoundError`).
         """
         from dnastack_collections_api.api.collections import get_collection
         from dnastack_collections_api.models.collection import Collection as GeneratedCollection
 
-        found = self._call(
-            get_collection.sync_detailed, trace=trace, no_auth=no_auth, id=id_or_slug_name
-        )
+        try:
+            found = self._call(
+                get_collection.sync_detailed, trace=trace, no_auth=no_auth, id=id_or_slug_name
+            )
+        except NotFoundError as exc:
+            raise UnknownCollectionError(id_or_slug_name, exc) from exc
         return from_generated(Collection, _expect(found, GeneratedCollection, "getCollection"))
 
     def create_collection(self, collection: Collection, trace: Span | None = None) -> Collection:

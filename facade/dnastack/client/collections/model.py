@@ -25,6 +25,8 @@ __all__ = [
     "CollectionStatus",
     "CreateCollectionItemsRequest",
     "DeleteCollectionItemRequest",
+    "Question",
+    "QuestionParameter",
     "Tag",
     "from_generated",
     "to_generated",
@@ -50,8 +52,17 @@ def from_generated(model_class: type[_M], generated: Any) -> _M:
 
 
 def to_generated(generated_class: type[Any], value: Model) -> Any:
-    """The generated model of a documented one (only the fields that are set)."""
-    return generated_class.from_dict(value.to_dict(by_alias=True, exclude_none=True))
+    """The generated model of a documented one (only the fields that are set: a default
+    empty container such as ``Collection.tags`` is not sent unless it was given)."""
+    import attrs
+
+    data = value.to_dict(by_alias=True, exclude_none=True)
+    given = value.model_fields_set
+    for attribute in attrs.fields(type(value)):
+        key = attribute.alias or attribute.name
+        if attribute.name not in given and data.get(key) in ({}, []):
+            del data[key]
+    return generated_class.from_dict(data)
 
 
 @model(extra="allow")
@@ -72,17 +83,48 @@ class Collection(Model):
     id: str | None = None
     name: str
     slugName: str
-    metadata: dict[str, Any] | None = None
+    metadata: dict[str, Any] | None = field(factory=dict)
     description: str | None = None
     itemsQuery: str | None = None
-    tags: list[Tag] | None = None
+    tags: list[Tag] | None = field(factory=list)
     createdAt: datetime.datetime | None = None
     updatedAt: datetime.datetime | None = None
     dbSchemaName: str | None = None
     itemsChangedAt: datetime.datetime | None = None
     latestItemUpdatedTime: datetime.datetime | None = None
     accessTypeLabels: dict[str, str] | None = None
-    itemCounts: dict[str, int] | None = None
+    itemCounts: dict[str, int] | None = field(factory=dict)
+
+
+@model(extra="allow")
+class QuestionParameter(Model):
+    """An input of a collection's question (camelCase on the wire, snake_case attributes)."""
+
+    name: str
+    input_type: str = field(alias="inputType")
+    required: bool = False
+    id: str | None = None
+    label: str | None = None
+    description: str | None = None
+    default_value: str | None = field(default=None, alias="defaultValue")
+    test_value: str | None = field(default=None, alias="testValue")
+    input_subtype: str | None = field(default=None, alias="inputSubtype")
+    allowed_values: str | None = field(default=None, alias="allowedValues")
+    table: str | None = None
+    column: str | None = None
+    values: str | None = None
+    multiple: bool | None = None
+
+
+@model(extra="allow")
+class Question(Model):
+    """A question published within a collection (``collectionId`` on the wire)."""
+
+    id: str
+    name: str
+    collection_id: str = field(alias="collectionId")
+    description: str | None = None
+    parameters: list[QuestionParameter] = field(factory=list)
 
 
 @model(extra="allow")

@@ -7,9 +7,28 @@ result cannot be read to its end.
 
 from __future__ import annotations
 
-from dnastack.client.data_connect.client import DataConnectClient
-from dnastack.client.data_connect.errors import QueryError
+from dnastack.client.data_connect.client import DATA_CONNECT_TYPE_V1_0, DataConnectClient
+from dnastack.client.data_connect.errors import (
+    DataConversionError,
+    InvalidDataLoadingError,
+    InvalidQueryError,
+    QueryError,
+    TableNotFoundError,
+    UnexpectedRequestError,
+)
 from dnastack.client.data_connect.models import Error, TableInfo
 from dnastack.client.data_connect.table import Table
 
-__all__ = ["DataConnectClient", "Error", "QueryError", "Table", "TableInfo"]
+__all__ = [
+    "DATA_CONNECT_TYPE_V1_0",
+    "DataConnectClient",
+    "DataConversionError",
+    "Error",
+    "InvalidDataLoadingError",
+    "InvalidQueryError",
+    "QueryError",
+    "Table",
+    "TableInfo",
+    "TableNotFoundError",
+    "UnexpectedRequestError",
+]

@@ -88,20 +88,21 @@ class DataConnectClient(BaseServiceClient):
     def query(
         self,
         query: str,
-        parameters: Sequence[Any] | None = None,
         no_auth: bool = False,
         trace: Span | None = None,
         *,
+        parameters: Sequence[Any] | None = None,
         convert_types: bool = True,
     ) -> ResultIterator[dict[str, Any]]:
         """Run an SQL query
 
         Args:
             query: the SQL, with ``?`` placeholders for ``parameters``.
-            parameters: positional values for the placeholders (dates, decimals and UUIDs
-                are sent as text).
             no_auth: send the requests without credentials.
             trace: the caller's span; every page request runs in a child span.
+            parameters: positional values for the placeholders (dates, decimals and UUIDs
+                are sent as text); keyword-only, so ``query(sql, True)`` keeps the
+                reference library's meaning (``no_auth``).
             convert_types: convert values per the ``data_model`` (bigint -> int, decimal ->
                 Decimal, dates, times, timestamps, intervals, nested arrays and objects);
                 ``False`` gives the JSON values as sent.
@@ -111,12 +112,17 @@ class DataConnectClient(BaseServiceClient):
             asked for.
 
         Raises:
-            HttpError: the service refused the query (e.g. 400 for invalid SQL).
+            InvalidQueryError: the service refused the query (400, e.g. invalid SQL); an
+                :class:`~dnastack.exceptions.HttpError` like every other refusal.
             QueryError: a page reported errors, or a page after the first failed.
+            DataConversionError: a value does not convert per the ``data_model``.
             ResponseParseError: a page does not match the specification.
         """
-        if isinstance(parameters, bool):  # the reference signature: query(query, no_auth)
-            parameters, no_auth = None, parameters
+        if not isinstance(no_auth, bool):
+            raise TypeError(
+                "DataConnectClient.query(query, no_auth, trace): parameters are keyword-only, "
+                "as in query(sql, parameters=[...])"
+            )
         body: dict[str, Any] = {"query": query}
         if parameters is not None:
             body["parameters"] = [_jsonable(p) for p in parameters]
@@ -128,6 +134,7 @@ class DataConnectClient(BaseServiceClient):
             polling=self._polling,
             prefetch=self._prefetch,
             what="query",
+            query=query,
         )
 
     def iterate_tables(self, no_auth: bool = False) -> Iterator[TableInfo]:

@@ -1,10 +1,40 @@
-"""Data Connect errors."""
+"""Data Connect errors.
+
+Besides :class:`QueryError`, the names of dnastack-client-library 3.x are kept, inside the
+SDK's one tree, so that both ``except NotFoundError`` and ``except TableNotFoundError`` work:
+
+=========================  ===============================================  =====================
+class                      raised when                                      also an instance of
+=========================  ===============================================  =====================
+UnexpectedRequestError     base of the request errors below                 HttpError, RuntimeError
+InvalidQueryError          a query's first request answered 400             ClientRequestError
+InvalidDataLoadingError    a table's first data request answered 400        ClientRequestError
+TableNotFoundError         404 for a table's info, data, or a query         NotFoundError
+DataConversionError        a value does not convert per its ``data_model``  PageParseError
+=========================  ===============================================  =====================
+"""
 
 from __future__ import annotations
 
-from dnastack.client.pagination import IncompleteResultError
+from typing import TYPE_CHECKING
 
-__all__ = ["QueryError"]
+from dnastack.client.pagination import IncompleteResultError, PageParseError
+from dnastack.exceptions import ClientRequestError, HttpError, NotFoundError
+
+if TYPE_CHECKING:
+    import httpx
+
+    from dnastack.common.tracing import Span
+
+__all__ = [
+    "DataConversionError",
+    "InvalidDataLoadingError",
+    "InvalidQueryError",
+    "QueryError",
+    "TableNotFoundError",
+    "UnexpectedRequestError",
+    "translate_first_request_error",
+]
 
 
 class QueryError(IncompleteResultError):
@@ -16,3 +46,50 @@ class QueryError(IncompleteResultError):
     :class:`~dnastack.exceptions.TransportError`). ``rows_so_far`` rows were delivered
     before it: the result is never silently truncated.
     """
+
+
+class UnexpectedRequestError(HttpError, RuntimeError):
+    """A Data Connect request the service refused (the reference library's name)."""
+
+
+class InvalidQueryError(ClientRequestError, UnexpectedRequestError):
+    """The service answered 400 to a query (invalid SQL, unknown column...).
+
+    Attributes:
+        query: the SQL that was sent.
+    """
+
+    def __init__(
+        self, response: httpx.Response, trace_context: Span | None = None, *, query: str = ""
+    ) -> None:
+        self.query = query
+        super().__init__(response, trace_context)
+
+
+class InvalidDataLoadingError(ClientRequestError, UnexpectedRequestError):
+    """The service answered 400 to a request for a table's rows."""
+
+
+class TableNotFoundError(NotFoundError, UnexpectedRequestError):
+    """The service answered 404 for a table (its info, its data, or a query)."""
+
+
+class DataConversionError(PageParseError, RuntimeError):
+    """A value that does not convert per the page's ``data_model`` (``__cause__`` says why)."""
+
+
+def translate_first_request_error(error: HttpError, query: str | None) -> HttpError:
+    """The reference library's class for a failed first request of a query or table read.
+
+    A 400 becomes :class:`InvalidQueryError` (a query) or :class:`InvalidDataLoadingError`
+    (table rows), a 404 :class:`TableNotFoundError`; other statuses keep their class.
+    """
+    if isinstance(error, UnexpectedRequestError):
+        return error
+    if error.status_code == 400:
+        if query is not None:
+            return InvalidQueryError(error.response, error.trace, query=query)
+        return InvalidDataLoadingError(error.response, error.trace)
+    if error.status_code == 404:
+        return TableNotFoundError(error.response, error.trace)
+    return error

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from dnastack.common.model import Model, model
+from dnastack.common.model import Model, field, model
 
 if TYPE_CHECKING:
     from ga4gh_data_connect.models.error import Error as GeneratedError
@@ -58,8 +58,8 @@ class TableInfo(Model):
 
     name: str
     description: str | None = None
-    data_model: dict[str, Any] | None = None
-    errors: list[Error] | None = None
+    data_model: dict[str, Any] | None = field(factory=dict)
+    errors: list[Error] | None = field(factory=list)
 
     @classmethod
     def from_generated(cls, table: GeneratedTable) -> TableInfo:
@@ -69,6 +69,6 @@ class TableInfo(Model):
         return cls(
             name=table.name,
             description=unset_to_none(table.description),
-            data_model=dict(data_model.additional_properties) if data_model is not None else None,
-            errors=[Error.from_generated(e) for e in errors] if errors else None,
+            data_model=dict(data_model.additional_properties) if data_model is not None else {},
+            errors=[Error.from_generated(e) for e in errors] if errors else [],
         )

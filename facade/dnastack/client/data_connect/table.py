@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from dnastack.client.base import normalize_base_url
-from dnastack.client.data_connect.errors import QueryError
+from dnastack.client.data_connect.conversion import ValueConversionError
+from dnastack.client.data_connect.errors import (
+    DataConversionError,
+    QueryError,
+    translate_first_request_error,
+)
 from dnastack.client.data_connect.models import TableInfo
 from dnastack.client.data_connect.pages import TableDataParser
-from dnastack.client.pagination import PageRequest, Paginator, PollingPolicy, load_json
+from dnastack.client.pagination import (
+    PageParseError,
+    PageRequest,
+    Paginator,
+    PollingPolicy,
+    load_json,
+)
 from dnastack.client.result_iterator import ResultIterator
-from dnastack.exceptions import ResponseParseError
+from dnastack.exceptions import HttpError, NotFoundError, ResponseParseError
 
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
@@ -29,8 +42,14 @@ def stream_rows(
     polling: PollingPolicy | None = None,
     prefetch: bool = True,
     what: str = "query",
+    query: str | None = None,
 ) -> ResultIterator[dict[str, Any]]:
-    """A lazy row stream over ``TableData`` pages, starting with ``first``."""
+    """A lazy row stream over ``TableData`` pages, starting with ``first``.
+
+    ``query`` (the SQL, for a search) names the reference library's error classes: a
+    failed first request raises :class:`InvalidQueryError`, :class:`InvalidDataLoadingError`
+    or :class:`TableNotFoundError` (see :mod:`dnastack.client.data_connect.errors`).
+    """
     paginator: Paginator[dict[str, Any]] = Paginator(
         session,
         first,
@@ -42,11 +61,33 @@ def stream_rows(
         what=what,
     )
     return ResultIterator(
-        paginator.items(),
+        chain.from_iterable(_item_lists(paginator, query)),
         data_model=lambda: paginator.last_meta,
         rows_so_far=lambda: paginator.rows_so_far,
         close=paginator.close,
     )
+
+
+def _item_lists(paginator: Paginator[dict[str, Any]], query: str | None) -> Iterator[list[Any]]:
+    """The pages' row lists; errors get the reference library's classes (per page, not
+    per row: the rows themselves still stream at C speed through ``chain``)."""
+    try:
+        for page in paginator.pages():
+            items = page.items
+            del page  # no reference to a consumed page while the next one is awaited
+            yield items
+            del items
+    except HttpError as exc:  # only the first request raises it (later ones: QueryError)
+        raise translate_first_request_error(exc, query) from exc
+    except PageParseError as exc:
+        if not isinstance(exc.__cause__, ValueConversionError):
+            raise
+        raise DataConversionError(
+            str(exc.__cause__),
+            rows_so_far=exc.rows_so_far,
+            url=exc.url,
+            status_code=exc.status_code,
+        ) from exc.__cause__
 
 
 class Table:
@@ -73,7 +114,7 @@ class Table:
         self._name = table_name
         self._url = normalize_base_url(url)
         self._session = http_session
-        self._info = info if info is not None and info.data_model is not None else None
+        self._info = info if info is not None and info.data_model else None
         self._trace = trace
         self._polling = polling
         self._prefetch = prefetch
@@ -115,7 +156,10 @@ class Table:
     def _fetch_info(self) -> TableInfo:
         from ga4gh_data_connect.models.table import Table as GeneratedTable
 
-        response = self._http_session().get(self._table_url("info"), trace_context=self._trace)
+        try:
+            response = self._http_session().get(self._table_url("info"), trace_context=self._trace)
+        except NotFoundError as exc:
+            raise translate_first_request_error(exc, None) from exc
         try:
             document = load_json(response.content)
             return TableInfo.from_generated(GeneratedTable.from_dict(document))

@@ -6,15 +6,21 @@
 
 from __future__ import annotations
 
-from dnastack.client.drs.client import DrsClient
+from dnastack.client.drs.blob import Blob
+from dnastack.client.drs.client import DRS_TYPE_V1_1, DrsClient
 from dnastack.client.drs.errors import (
     ChecksumMismatchError,
+    DrsApiError,
     DrsDownloadError,
+    DRSDownloadException,
     DrsError,
+    DRSException,
     DrsObjectNotFoundError,
     IncompleteDownloadError,
     InvalidDrsUriError,
+    InvalidDrsUrlError,
     NoAccessMethodError,
+    NoUsableAccessMethodError,
     UnresolvedDrsObjectsError,
 )
 from dnastack.client.drs.models import AccessMethod, AccessURL, Checksum, ContentsObject, DrsObject
@@ -23,14 +29,19 @@ from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.uri import DrsLocation
 
 __all__ = [
+    "DRS_TYPE_V1_1",
     "AccessMethod",
     "AccessURL",
+    "Blob",
     "Checksum",
     "ChecksumMismatchError",
     "ContentsObject",
+    "DRSDownloadException",
+    "DRSException",
     "DownloadProgress",
     "DownloadResult",
     "DownloadStatus",
+    "DrsApiError",
     "DrsClient",
     "DrsDownloadError",
     "DrsError",
@@ -39,7 +50,9 @@ __all__ = [
     "DrsObjectNotFoundError",
     "IncompleteDownloadError",
     "InvalidDrsUriError",
+    "InvalidDrsUrlError",
     "NoAccessMethodError",
+    "NoUsableAccessMethodError",
     "ProgressHook",
     "UnresolvedDrsObjectsError",
 ]

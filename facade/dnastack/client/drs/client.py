@@ -32,9 +32,13 @@ from dnastack.exceptions import HttpError
 if TYPE_CHECKING:
     import os
 
+    from dnastack.client.drs.blob import Blob
     from dnastack.common.tracing import Span
 
-__all__ = ["DRS_SERVICE_TYPES", "DrsClient"]
+__all__ = ["DRS_SERVICE_TYPES", "DRS_TYPE_V1_1", "DrsClient"]
+
+DRS_TYPE_V1_1 = ServiceType(group="org.ga4gh", artifact="drs", version="1.1.0")
+"""The reference library's DRS type (served here, with every other 1.x)."""
 
 _REPORT_LOCK = threading.Lock()
 
@@ -130,6 +134,33 @@ class DrsClient(DrsLookups):
             DrsObjectNotFoundError: no such object or access id.
         """
         return self._access_url_at(self.resolve(id_or_uri), access_id, no_auth=no_auth, trace=trace)
+
+    def get_blob(
+        self,
+        id_or_url: str | None = None,
+        id: str | None = None,
+        url: str | None = None,
+        no_auth: bool = False,
+    ) -> Blob:
+        """A :class:`~dnastack.client.drs.blob.Blob` for one object: ``data`` (its bytes,
+        verified against the object's size and checksum and **held in memory**),
+        ``drs_object``, ``name`` and ``get_download_url()``; a context manager.
+
+        Args:
+            id_or_url: an object id on this endpoint or a ``drs://`` URI.
+            id: an object id (the reference library's explicit form).
+            url: a ``drs://`` URI (the reference library's explicit form).
+            no_auth: send no credentials.
+
+        Raises:
+            ValueError: none of ``id_or_url``, ``id`` and ``url`` was given.
+        """
+        from dnastack.client.drs.blob import Blob
+
+        target = id_or_url or id or url
+        if not target:
+            raise ValueError('give "id_or_url" (first argument), "id" or "url"')
+        return Blob(self, target, no_auth=no_auth)
 
     # -- downloads ------------------------------------------------------------------------
 

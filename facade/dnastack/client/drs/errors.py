@@ -1,4 +1,10 @@
-"""DRS errors, in the SDK's one exception tree (:mod:`dnastack.exceptions`)."""
+"""DRS errors, in the SDK's one exception tree (:mod:`dnastack.exceptions`).
+
+The reference library's names are kept: ``DrsApiError`` (base of
+:class:`DrsObjectNotFoundError`), ``NoUsableAccessMethodError`` (= :class:`NoAccessMethodError`),
+``InvalidDrsUrlError`` (= :class:`InvalidDrsUriError`), ``DRSException`` and
+``DRSDownloadException``.
+"""
 
 from __future__ import annotations
 
@@ -15,12 +21,17 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ChecksumMismatchError",
+    "DRSDownloadException",
+    "DRSException",
+    "DrsApiError",
     "DrsDownloadError",
     "DrsError",
     "DrsObjectNotFoundError",
     "IncompleteDownloadError",
     "InvalidDrsUriError",
+    "InvalidDrsUrlError",
     "NoAccessMethodError",
+    "NoUsableAccessMethodError",
     "UnresolvedDrsObjectsError",
 ]
 
@@ -29,7 +40,11 @@ class DrsError(DnastackError):
     """A DRS-specific failure."""
 
 
-class DrsObjectNotFoundError(NotFoundError):
+class DrsApiError(DrsError, RuntimeError):
+    """The DRS service answered an error (the reference library's name)."""
+
+
+class DrsObjectNotFoundError(NotFoundError, DrsApiError):
     """The DRS service answered 404 for an object (``object_id``, ``url``)."""
 
     def __init__(
@@ -90,3 +105,37 @@ class ChecksumMismatchError(DrsDownloadError):
             for kind in self.expected
         )
         super().__init__(f"checksum mismatch for {object_id!r} ({details})", object_id=object_id)
+
+
+# -- the reference library's names ------------------------------------------------------------
+
+InvalidDrsUrlError = InvalidDrsUriError
+"""The reference library's name for :class:`InvalidDrsUriError` (also a ``ValueError``)."""
+
+NoUsableAccessMethodError = NoAccessMethodError
+"""The reference library's name for :class:`NoAccessMethodError`."""
+
+
+class DRSException(DrsDownloadError, RuntimeError):
+    """One failed download (``msg``, ``url``, ``object_id``), as the reference reports it."""
+
+    def __init__(
+        self, msg: str | None = None, url: str | None = None, object_id: str | None = None
+    ) -> None:
+        self.msg = msg
+        self.url = url
+        where = (
+            f" with url [{url}]" if url else f" with object ID [{object_id}]" if object_id else ""
+        )
+        super().__init__(
+            f"Failure downloading DRS object{where}" + (f": {msg}" if msg else ""),
+            object_id=object_id or url or "",
+        )
+
+
+class DRSDownloadException(DrsError, RuntimeError):
+    """Several downloads failed (``errors``: one :class:`DRSException` each)."""
+
+    def __init__(self, errors: list[DRSException] | None = None) -> None:
+        self.errors = list(errors or [])
+        super().__init__("Downloads failed:\n" + "".join(f"{e}\n" for e in self.errors))

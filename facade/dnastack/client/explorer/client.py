@@ -24,9 +24,21 @@ from dnastack.exceptions import ModelValidationError, ResponseParseError
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
 
-__all__ = ["EXPLORER_TYPE_V1_0", "ExplorerClient", "validate_question_inputs"]
+__all__ = [
+    "EXPLORER_SERVICE_TYPE_V1_0",
+    "EXPLORER_TYPE_V1_0",
+    "ExplorerClient",
+    "validate_question_inputs",
+]
 
 EXPLORER_TYPE_V1_0 = ServiceType(group="com.dnastack", artifact="explorer", version="1.0.0")
+EXPLORER_SERVICE_TYPE_V1_0 = ServiceType(
+    group="com.dnastack.explorer", artifact="collection-service", version="1.0.0"
+)
+"""The reference library's Explorer type: DNAstack Explorer deployments publish their
+collection service (which also answers federated questions) under it. Listed as supported
+(``ClientFactory.create(ExplorerClient, ...)`` and ``get_one_of(client_class=ExplorerClient)``
+find such services) but registered to ``CollectionServiceClient``, as the reference does."""
 
 
 def _as_text(question_id: str, name: str, value: Any) -> str:
@@ -125,7 +137,7 @@ class ExplorerClient(BaseServiceClient):
 
         The first one is always regarded as the default type.
         """
-        return [EXPLORER_TYPE_V1_0]
+        return [EXPLORER_TYPE_V1_0, EXPLORER_SERVICE_TYPE_V1_0]
 
     def list_federated_questions(
         self, trace: Span | None = None
@@ -262,4 +274,4 @@ def _collection_result(result: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-register_service_client(ExplorerClient)
+register_service_client(ExplorerClient, [EXPLORER_TYPE_V1_0])

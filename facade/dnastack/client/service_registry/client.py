@@ -20,11 +20,17 @@ from dnastack.exceptions import DnastackError, NotFoundError, safe_url
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
 
-__all__ = ["REGISTRY_SERVICE_TYPES", "ServiceListingError", "ServiceRegistry"]
+__all__ = [
+    "REGISTRY_SERVICE_TYPES",
+    "STANDARD_SERVICE_REGISTRY_TYPE_V1_0",
+    "ServiceListingError",
+    "ServiceRegistry",
+]
 
-REGISTRY_SERVICE_TYPES: Final = (
-    ServiceType(group="org.ga4gh", artifact="service-registry", version="1.0.0"),
+STANDARD_SERVICE_REGISTRY_TYPE_V1_0: Final = ServiceType(
+    group="org.ga4gh", artifact="service-registry", version="1.0.0"
 )
+REGISTRY_SERVICE_TYPES: Final = (STANDARD_SERVICE_REGISTRY_TYPE_V1_0,)
 
 
 class ServiceListingError(DnastackError):

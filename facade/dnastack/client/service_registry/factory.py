@@ -26,6 +26,7 @@ __all__ = [
     "ClientFactory",
     "UnregisteredServiceEndpointError",
     "UnsupportedClientClassError",
+    "UnsupportedServiceTypeError",
     "type_matches",
 ]
 
@@ -62,6 +63,16 @@ class UnsupportedClientClassError(DnastackError):
             f"{getattr(cls, '__name__', cls)!s} is not a service client class "
             "(it declares no supported service types)"
         )
+
+
+class UnsupportedServiceTypeError(DnastackError, RuntimeError):
+    """No client class serves the endpoint's service type (``endpoint``)."""
+
+    def __init__(self, endpoint: ServiceEndpoint) -> None:
+        self.endpoint = endpoint
+        kind = endpoint.type
+        described = f"{kind.group}:{kind.artifact}:{kind.version}" if kind else "no type"
+        super().__init__(f"{endpoint.id}: {described} is not supported")
 
 
 def type_matches(candidate: ServiceType, wanted: ServiceType, exact_match: bool = True) -> bool:
@@ -161,6 +172,26 @@ class ClientFactory:
             if service.id == service_id_or_url or _same_url(service.url, service_id_or_url):
                 return self._instantiate(cls, self._endpoint_for(registry, service), kwargs)
         raise UnregisteredServiceEndpointError([s for _, s in candidates], service_id_or_url)
+
+    def get(self, id: str) -> Any:
+        """The client for the registered service ``id``, of the class registered for its
+        type (``DataConnectClient``, ``DrsClient``, ``CollectionServiceClient``...).
+
+        Raises:
+            UnregisteredServiceEndpointError: no registry lists a service with this id.
+            UnsupportedServiceTypeError: no client class serves the service's type.
+        """
+        from dnastack.client.constants import client_class_for
+
+        listed = list(self._find(None, None, True))
+        for registry, service in listed:
+            if service.id == id:
+                endpoint = self._endpoint_for(registry, service)
+                cls = client_class_for(service.type)
+                if cls is None:
+                    raise UnsupportedServiceTypeError(endpoint)
+                return self._instantiate(cls, endpoint, {})
+        raise UnregisteredServiceEndpointError([s for _, s in listed], id)
 
     def create_all(self, cls: type[SERVICE_CLIENT_CLASS]) -> list[SERVICE_CLIENT_CLASS]:
         """One ``cls`` client per registered service of a type it serves."""

@@ -1,0 +1,100 @@
+"""Tolerant reader for DRS bodies: known real-world variants, normalised at the facade boundary.
+
+DRS servers in the field do not all send what the published specification says. The
+client accepts these variants, rewrites them to the specified form before the generated
+(strict) models parse the body, and logs **one warning per service and variant** on the
+``dnastack.drs`` logger. The contract runner (``python -m dnastack.contract``) stays
+strict and reports each of them as a violation.
+
+==========================  =====================================  ==============================
+field                       accepted variant                       normalised to
+==========================  =====================================  ==============================
+``AccessURL.headers``       an object ``{"Name": "value"}``        ``["Name: value"]`` (the spec)
+``DrsObject.size``          a numeric string ``"1024"``            the integer ``1024``
+``Checksum.type``           ``SHA-256``, ``sha256``, ``MD5``...    ``sha-256``, ``md5`` (IANA)
+``DrsObject.checksums``     ``null`` entries (``[null]``)          dropped
+==========================  =====================================  ==============================
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from typing import Any
+
+from dnastack.client.drs.hashing import normalize_checksum_type
+from dnastack.exceptions import safe_url
+
+__all__ = ["TOLERATED_VARIANTS", "tolerant_access_url", "tolerant_drs_object"]
+
+_logger = logging.getLogger("dnastack.drs")
+
+TOLERATED_VARIANTS: dict[str, str] = {
+    "headers-object": "AccessURL.headers as an object (the specification: a list of "
+    "'Name: value' strings)",
+    "size-string": "DrsObject.size as a string (the specification: an integer)",
+    "checksum-type-spelling": "Checksum.type not in its IANA spelling (e.g. SHA-256 or "
+    "sha256 for sha-256)",
+    "checksum-null": "null entries in DrsObject.checksums",
+}
+"""Variant key -> what the server sent (the warning's text)."""
+
+_warned: set[tuple[str, str]] = set()
+_warned_lock = threading.Lock()
+
+
+def _warn_once(service_url: str, variant: str) -> None:
+    key = (service_url, variant)
+    with _warned_lock:
+        if key in _warned:
+            return
+        _warned.add(key)
+    _logger.warning(
+        "the DRS service at %s sent %s; accepted and normalised (reported once per service)",
+        safe_url(service_url),
+        TOLERATED_VARIANTS[variant],
+    )
+
+
+def tolerant_access_url(document: Any, service_url: str) -> Any:
+    """An ``AccessURL`` body with its known variants normalised (in place; returned)."""
+    if isinstance(document, dict):
+        headers = document.get("headers")
+        if isinstance(headers, dict):
+            document["headers"] = [f"{name}: {value}" for name, value in headers.items()]
+            _warn_once(service_url, "headers-object")
+    return document
+
+
+def _tolerant_checksums(checksums: Any, service_url: str) -> Any:
+    if not isinstance(checksums, list):
+        return checksums
+    kept = [c for c in checksums if c is not None]
+    if len(kept) != len(checksums):
+        _warn_once(service_url, "checksum-null")
+    for checksum in kept:
+        kind = checksum.get("type") if isinstance(checksum, dict) else None
+        if isinstance(kind, str):
+            canonical = normalize_checksum_type(kind)
+            if canonical != kind:
+                checksum["type"] = canonical
+                _warn_once(service_url, "checksum-type-spelling")
+    return kept
+
+
+def tolerant_drs_object(document: Any, service_url: str) -> Any:
+    """A ``DrsObject`` body (and its access methods) normalised (in place; returned)."""
+    if not isinstance(document, dict):
+        return document
+    size = document.get("size")
+    if isinstance(size, str) and size.strip().isdigit():
+        document["size"] = int(size.strip())
+        _warn_once(service_url, "size-string")
+    if "checksums" in document:
+        document["checksums"] = _tolerant_checksums(document["checksums"], service_url)
+    methods = document.get("access_methods")
+    if isinstance(methods, list):
+        for method in methods:
+            if isinstance(method, dict):
+                tolerant_access_url(method.get("access_url"), service_url)
+    return document
