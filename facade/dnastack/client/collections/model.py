@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from dnastack.common.model import Model, field, model
 from dnastack.exceptions import ModelValidationError, ResponseParseError
@@ -58,7 +58,7 @@ def to_generated(generated_class: type[Any], value: Model) -> Any:
 
     data = value.to_dict(by_alias=True, exclude_none=True)
     given = value.model_fields_set
-    for attribute in attrs.fields(type(value)):
+    for attribute in attrs.fields(cast(Any, type(value))):
         key = attribute.alias or attribute.name
         if attribute.name not in given and data.get(key) in ({}, []):
             del data[key]
