@@ -19,6 +19,7 @@ __all__ = [
     "AuthenticationError",
     "ClientRequestError",
     "ConfigurationError",
+    "DeadlineExceededError",
     "DnastackError",
     "ForbiddenError",
     "HttpError",
@@ -28,10 +29,12 @@ __all__ = [
     "NotFoundError",
     "RateLimitedError",
     "ResponseParseError",
+    "ResponseTooLargeError",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
     "UnknownClientShortTypeError",
+    "UnsafeUrlError",
     "UnsupportedModelVersionError",
     "format_field_path",
     "http_error_for",
@@ -99,6 +102,17 @@ class TransportError(DnastackError):
         super().__init__(f"{where}{message}")
 
 
+class DeadlineExceededError(TransportError):
+    """A request (headers and body) did not complete within its total deadline
+    (``request_deadline``), e.g. a server trickling bytes; ``.deadline`` in seconds."""
+
+    def __init__(
+        self, message: str, *, deadline: float, method: str | None = None, url: str | None = None
+    ) -> None:
+        self.deadline = deadline
+        super().__init__(message, method=method, url=url)
+
+
 class AuthenticationError(DnastackError):
     """Authentication Error: no valid credentials could be obtained for an endpoint."""
 
@@ -111,6 +125,25 @@ class ResponseParseError(DnastackError):
     ) -> None:
         self.operation = operation
         self.status_code = status_code
+        super().__init__(message)
+
+
+class ResponseTooLargeError(ResponseParseError):
+    """A response body whose decoded size passed ``max_response_bytes`` (stopped while
+    reading); ``.url`` (query string stripped) and ``.limit`` in bytes."""
+
+    def __init__(self, message: str, *, url: str, limit: int) -> None:
+        self.url = url
+        self.limit = limit
+        super().__init__(message)
+
+
+class UnsafeUrlError(ResponseParseError):
+    """A URL sent by a server (next page, redirect, access URL) that the SDK does not follow:
+    a scheme other than http/https, or no host. ``.url`` is shown without query string."""
+
+    def __init__(self, message: str, *, url: str) -> None:
+        self.url = url
         super().__init__(message)
 
 

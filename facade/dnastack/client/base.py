@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     import httpx
 
     from dnastack.client.models import ServiceEndpoint
+    from dnastack.client.pagination_core import PollingPolicy
     from dnastack.client.service_registry.models import ServiceType
     from dnastack.http.authenticators.abstract import Authenticator
     from dnastack.http.session import HttpSession
@@ -323,6 +324,15 @@ class BaseServiceClient(Closeable):
         if response is not None and not response.is_success:
             raise http_error_for(response, span)
         return detailed.parsed
+
+    def _polling_policy(self, polling: PollingPolicy | None = None) -> PollingPolicy:
+        """``polling`` when given, else the default policy bounded by the
+        ``polling_max_wait`` setting."""
+        if polling is not None:
+            return polling
+        from dnastack.client.pagination_core import PollingPolicy
+
+        return PollingPolicy(max_total_wait=self._resolved_settings().polling_max_wait)
 
     def _session(self, no_auth: bool = False) -> HttpSession:
         """The pooled session for requests made by this client's methods (errors raise)."""

@@ -3,22 +3,22 @@ items, ...) is a :class:`Paginator` with a client-specific page parser.
 
 Behaviour:
 
-* **Next pages** are found by the parser (``Page.next_link``) and resolved against the URL
-  of the page that contained them with an RFC 3986 join
-  (``httpx.URL(page_url).join(next_link)``), so relative, absolute-path and absolute links
-  all work whatever the endpoint's base path.
+The rules (next-link resolution and the http(s)-only check, loop detection, the polling
+wait and its bound, reported errors, ``rows_so_far`` accounting) live in the I/O-free
+:class:`~dnastack.client.pagination_core.PaginationCore`; :class:`Paginator` is its sync
+driver (an async driver reuses the same core). The driver adds:
+
 * **Retries**: every page fetch is marked idempotent (the first one too unless its
   :class:`PageRequest` says otherwise), so the transport retries it on connection failures
   and 429/502/503/504, honouring ``Retry-After``.
-* **Polling**: a page without items that still has a next page means "not ready yet"; the
-  next fetch waits ``Retry-After`` when the server sent one (capped by
-  :attr:`PollingPolicy.max_retry_after`), otherwise a capped exponential backoff. The
-  sleep function is injectable.
 * **Prefetch**: while the caller consumes page *n*, one background thread fetches and
   parses page *n+1*, and nothing further: at most two pages are alive at any time.
-* **Constant memory**: no page, URL or trace of a consumed page is kept.
-* **No silent truncation**: a page reporting ``errors``, or a page fetch failing after the
-  first response, raises the paginator's ``error_class`` (an :class:`IncompleteResultError`)
+* **Memory**: no page of a consumed page is kept; one 16-byte digest per URL read (loop
+  detection).
+* **No silent truncation**: a page reporting ``errors``, a next link that loops back
+  (:class:`PaginationLoopError`) or is not http(s) (:class:`UnsafeNextPageError`), polling
+  past its bound (:class:`PollingTimeoutError`), or a page fetch failing after the first
+  response, raises the paginator's ``error_class`` (an :class:`IncompleteResultError`)
   with ``rows_so_far``, the number of items delivered before it; a body that does not
   parse raises :class:`PageParseError` (a :class:`~dnastack.exceptions.ResponseParseError`),
   also with ``rows_so_far``. A failure of the very first request is raised as it is
@@ -34,14 +34,22 @@ import threading
 import time
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from concurrent.futures import Future
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import partial
 from itertools import chain
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from dnastack.client.pagination_core import (
+    IncompleteResultError,
+    PageReport,
+    PaginationCore,
+    PaginationLoopError,
+    PollingPolicy,
+    PollingTimeoutError,
+    UnsafeNextPageError,
+)
 from dnastack.exceptions import (
     AuthenticationError,
-    DnastackError,
     HttpError,
     ResponseParseError,
     TransportError,
@@ -60,8 +68,11 @@ __all__ = [
     "PageParseError",
     "PageParser",
     "PageRequest",
+    "PaginationLoopError",
     "Paginator",
     "PollingPolicy",
+    "PollingTimeoutError",
+    "UnsafeNextPageError",
     "load_json",
 ]
 
@@ -84,33 +95,6 @@ def _json_loader() -> Callable[[bytes], Any]:
 
 load_json: Callable[[bytes], Any] = _json_loader()
 """Parse a JSON body: ``orjson.loads`` when orjson is installed, else ``json.loads``."""
-
-
-class IncompleteResultError(DnastackError):
-    """A paged result stopped before its last page; nothing is silently truncated.
-
-    Attributes:
-        rows_so_far: items delivered to the caller before the failure.
-        pages_so_far: pages delivered to the caller before the failure.
-        url: the URL of the failing page (query string stripped).
-        errors: the errors the page reported (empty when the fetch itself failed; then
-            ``__cause__`` is the :class:`HttpError`/:class:`TransportError` raised).
-    """
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        rows_so_far: int,
-        pages_so_far: int,
-        url: str | None = None,
-        errors: Sequence[Any] = (),
-    ) -> None:
-        self.rows_so_far = rows_so_far
-        self.pages_so_far = pages_so_far
-        self.url = url
-        self.errors = list(errors)
-        super().__init__(f"{message} (after {rows_so_far} rows in {pages_so_far} pages)")
 
 
 class PageParseError(ResponseParseError):
@@ -155,29 +139,14 @@ class PageRequest:
     idempotent: bool = True
 
 
-@dataclass(frozen=True)
-class PollingPolicy:
-    """How long to wait before fetching the next page after a page without items.
-
-    ``Retry-After`` wins when present (capped at ``max_retry_after``); otherwise the n-th
-    consecutive empty page waits ``min(max_delay, initial_delay * multiplier ** (n - 1))``.
-    ``max_total_wait`` (seconds of waiting in one result; None for no bound) ends a result
-    that never becomes ready with an :class:`IncompleteResultError`.
-    """
-
-    initial_delay: float = 0.05
-    multiplier: float = 2.0
-    max_delay: float = 2.0
-    max_retry_after: float = 60.0
-    max_total_wait: float | None = None
-    sleep: Callable[[float], None] = field(default=time.sleep, repr=False)
-
-    def delay(self, empty_pages: int, retry_after: float | None) -> float:
-        """The wait before the next fetch after ``empty_pages`` consecutive empty pages."""
-        if retry_after is not None:
-            return max(0.0, min(retry_after, self.max_retry_after))
-        exponent = max(0, empty_pages - 1)
-        return max(0.0, min(self.max_delay, self.initial_delay * self.multiplier**exponent))
+_PARSE_FAILURES = (
+    ResponseParseError,
+    ValueError,
+    KeyError,
+    TypeError,
+    RecursionError,  # deeply nested JSON
+    OverflowError,  # numbers out of range
+)
 
 
 class _BadPage(Exception):
@@ -193,10 +162,8 @@ class _BadPage(Exception):
 @dataclass(slots=True)
 class _Fetched(Generic[T]):
     page: Page[T]
-    url: str
-    next_url: httpx.URL | None
+    url: httpx.URL
     retry_after: float | None
-    status_code: int
 
 
 class Paginator(Generic[T]):
@@ -208,7 +175,7 @@ class Paginator(Generic[T]):
         first: the request of the first page.
         parse: the page parser.
         trace: the caller's span; each page request runs in a child span.
-        polling: the empty-page policy.
+        polling: the empty-page policy (and its bound on the total wait).
         error_class: the :class:`IncompleteResultError` subclass raised mid-stream.
         prefetch: fetch page *n+1* in a background thread while page *n* is consumed.
         what: how error messages name the result (``"query"``, ``"collection items"``...).
@@ -231,28 +198,30 @@ class Paginator(Generic[T]):
         self._parse = parse
         self._trace = trace
         self._polling = polling or PollingPolicy()
-        self._error_class = error_class
+        self._core = PaginationCore(
+            self._polling,
+            error_class=error_class,
+            what=what,
+            first_url=first.url if first.method.upper() == "GET" and not first.params else None,
+        )
         self._prefetch = prefetch
         self._what = what
-        self._rows = 0
-        self._pages = 0
-        self._meta: Any = None
         self._generator: Generator[Page[T], None, None] | None = None
 
     @property
     def rows_so_far(self) -> int:
         """Items in the pages delivered so far."""
-        return self._rows
+        return self._core.rows_so_far
 
     @property
     def pages_so_far(self) -> int:
         """Pages delivered so far (empty polling pages included)."""
-        return self._pages
+        return self._core.pages_so_far
 
     @property
     def last_meta(self) -> Any:
         """The ``meta`` of the latest page that had one (e.g. the Data Connect data_model)."""
-        return self._meta
+        return self._core.meta
 
     def items(self) -> Iterator[T]:
         """Every item of every page, in order (a C-level chain over the pages' lists)."""
@@ -277,14 +246,13 @@ class Paginator(Generic[T]):
         if self._generator is not None:
             self._generator.close()
 
-    # -- the loop ------------------------------------------------------------------------------
+    # -- the loop: I/O only, every decision is the core's ----------------------------------
 
     def _iterate_pages(self) -> Generator[Page[T], None, None]:
+        core = self._core
+        clock = self._polling.clock
         worker: _PrefetchWorker | None = None
         pending: Future[httpx.Response] | None = None
-        waited = 0.0
-        empty_streak = 0
-        delay = 0.0
         try:
             try:
                 current: _Fetched[T] | None = self._fetch(self._first, 0.0)
@@ -292,30 +260,28 @@ class Paginator(Generic[T]):
                 raise self._parse_error(exc) from exc.__cause__
             while current is not None:
                 page = current.page
-                if page.meta is not None:
-                    self._meta = page.meta
-                next_url = current.next_url if not page.errors else None
-                if next_url is not None:
-                    if page.items:
-                        empty_streak = 0
-                        delay = 0.0
-                    else:
-                        empty_streak += 1
-                        delay = self._polling.delay(empty_streak, current.retry_after)
-                        waited += delay
-                        self._check_wait(waited, current.url)
-                    if self._prefetch:
-                        if worker is None:
-                            worker = _PrefetchWorker()
-                        pending = worker.submit(partial(self._download, next_url, delay))
-                failing_url = current.url
+                step = core.plan(
+                    PageReport(
+                        current.url,
+                        page.next_link,
+                        len(page.items),
+                        page.errors,
+                        current.retry_after,
+                        clock(),
+                        page.meta,
+                    )
+                )
+                next_url = step.url
+                if next_url is not None and self._prefetch:
+                    if worker is None:
+                        worker = _PrefetchWorker()
+                    pending = worker.submit(partial(self._download, next_url, step.delay))
                 current = None
                 yield page
-                self._rows += len(page.items)
-                self._pages += 1
-                if page.errors:
-                    raise self._reported_errors(page.errors, failing_url)
+                core.delivered(len(page.items))
                 del page
+                if step.failure is not None:
+                    raise core.error(step.failure)
                 if next_url is None:
                     return
                 if pending is not None:
@@ -323,22 +289,12 @@ class Paginator(Generic[T]):
                     current = self._guarded(partial(self._collect, future), next_url)
                     del future
                 else:
-                    current = self._guarded(partial(self._fetch, next_url, delay), next_url)
+                    current = self._guarded(partial(self._fetch, next_url, step.delay), next_url)
         finally:
             if pending is not None:
                 pending.cancel()
             if worker is not None:
                 worker.stop()
-
-    def _check_wait(self, waited: float, url: str) -> None:
-        limit = self._polling.max_total_wait
-        if limit is not None and waited > limit:
-            raise self._error_class(
-                f"{self._what} not ready after waiting {limit:g} s",
-                rows_so_far=self._rows,
-                pages_so_far=self._pages,
-                url=safe_url(url),
-            )
 
     def _guarded(self, call: Callable[[], _Fetched[T]], url: httpx.URL) -> _Fetched[T]:
         """Run a page fetch after the first one: failures become typed mid-stream errors."""
@@ -347,26 +303,14 @@ class Paginator(Generic[T]):
         except _BadPage as exc:
             raise self._parse_error(exc) from exc.__cause__
         except (HttpError, TransportError, AuthenticationError) as exc:
-            raise self._error_class(
-                f"{self._what} failed while fetching page {self._pages + 1}: {exc}",
-                rows_so_far=self._rows,
-                pages_so_far=self._pages,
-                url=safe_url(url),
-            ) from exc
+            raise self._core.fetch_failed(exc, url) from exc
 
     def _parse_error(self, bad: _BadPage) -> PageParseError:
         return PageParseError(
-            bad.message, rows_so_far=self._rows, url=bad.url, status_code=bad.status_code
-        )
-
-    def _reported_errors(self, errors: Sequence[Any], url: str) -> IncompleteResultError:
-        described = "; ".join(_describe_error(e) for e in errors)
-        return self._error_class(
-            f"{self._what} failed: the server reported {described}",
-            rows_so_far=self._rows,
-            pages_so_far=self._pages,
-            url=safe_url(url),
-            errors=errors,
+            bad.message,
+            rows_so_far=self._core.rows_so_far,
+            url=bad.url,
+            status_code=bad.status_code,
         )
 
     def _fetch(self, request: PageRequest | httpx.URL, delay: float) -> _Fetched[T]:
@@ -402,8 +346,7 @@ class Paginator(Generic[T]):
         page_url = response.url
         try:
             page = self._parse(response.content)
-            next_url = page_url.join(page.next_link) if page.next_link else None
-        except (ResponseParseError, ValueError, KeyError, TypeError, httpx.InvalidURL) as exc:
+        except _PARSE_FAILURES as exc:
             raise _BadPage(
                 f"{self._what}: the page does not match the API specification "
                 f"({type(exc).__name__}: {exc})",
@@ -415,7 +358,7 @@ class Paginator(Generic[T]):
         # cycle would keep the page bytes until a garbage collection: break it so they are
         # freed now, by reference counting.
         response.stream = httpx.ByteStream(b"")
-        return _Fetched(page, str(page_url), next_url, retry_after, response.status_code)
+        return _Fetched(page, page_url, retry_after)
 
 
 class _PrefetchWorker:
@@ -451,13 +394,3 @@ class _PrefetchWorker:
             except BaseException as exc:  # noqa: BLE001 - handed to the consumer's thread
                 future.set_exception(exc)
             del future, task, item
-
-
-def _describe_error(error: Any) -> str:
-    if isinstance(error, Mapping):
-        title, detail = error.get("title"), error.get("detail")
-    else:
-        title, detail = getattr(error, "title", None), getattr(error, "detail", None)
-    if title and detail:
-        return f"{title}: {detail}"
-    return str(title or detail or error)

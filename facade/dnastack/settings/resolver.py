@@ -35,6 +35,7 @@ from dnastack.settings.overrides import SESSION_OVERRIDES, SessionOverrides
 from dnastack.settings.sources import (
     DEFAULT_CONTEXT,
     DEFAULT_MAX_RETRIES,
+    DEFAULT_POLLING_MAX_WAIT_SECONDS,
     NOVERIFY,
     SETTINGS,
     URL_SETTING_NAMES,
@@ -83,6 +84,8 @@ class Settings:
         endpoint_urls: short type -> URL, for the short types that resolved to a URL.
         timeout: seconds for connect and read, or None for the transport's defaults.
         max_retries: retries after the first attempt.
+        polling_max_wait: seconds one paged result may spend polling pages that are not
+            ready (default 600).
         ca_cert: CA bundle path, ``"NOVERIFY"``, or None (system/certifi defaults).
         log_level: level name for the ``dnastack`` logger (applied by the CLI, not here).
         session: a static session as JSON text, or None.
@@ -113,6 +116,7 @@ class Settings:
     configured_endpoints: tuple[ServiceEndpoint, ...] = ()
     configured_defaults: Mapping[str, str] = attrs.field(factory=dict)
     known_contexts: tuple[str, ...] = ()
+    polling_max_wait: float = DEFAULT_POLLING_MAX_WAIT_SECONDS
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{r.name}={r.value}" for r in self.describe())
@@ -245,6 +249,7 @@ def resolve_settings(
     http_proxy: str | None = None,
     https_proxy: str | None = None,
     no_proxy: str | None = None,
+    polling_max_wait: float | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: SessionOverrides | None = None,
 ) -> Settings:
@@ -276,6 +281,7 @@ def resolve_settings(
         "http_proxy": http_proxy,
         "https_proxy": https_proxy,
         "no_proxy": no_proxy,
+        "polling_max_wait": polling_max_wait,
     }
     for short_type, url in (endpoint_urls or {}).items():
         try:
@@ -340,6 +346,7 @@ class _Resolution:
             configured_endpoints=tuple(context.endpoints) if context else (),
             configured_defaults=MappingProxyType(dict(context.defaults) if context else {}),
             known_contexts=tuple(self.configuration.contexts) if self.configuration else (),
+            polling_max_wait=self.values["polling_max_wait"],
         )
 
     def _resolve(self, spec: SettingSpec) -> None:
@@ -412,6 +419,8 @@ class _Resolution:
             return DEFAULT_MAX_RETRIES
         if name == "log_level":
             return "WARNING"
+        if name == "polling_max_wait":
+            return DEFAULT_POLLING_MAX_WAIT_SECONDS
         return None
 
     def _home(self) -> Path:

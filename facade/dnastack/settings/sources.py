@@ -30,6 +30,7 @@ from dnastack.exceptions import ConfigurationError
 __all__ = [
     "DEFAULT_CONTEXT",
     "DEFAULT_MAX_RETRIES",
+    "DEFAULT_POLLING_MAX_WAIT_SECONDS",
     "NOVERIFY",
     "SETTINGS",
     "SETTINGS_BY_NAME",
@@ -42,6 +43,8 @@ __all__ = [
 DEFAULT_CONTEXT = "default"
 DEFAULT_MAX_RETRIES = 3
 """Retries after the first attempt (the transport makes at most 1 + this many attempts)."""
+DEFAULT_POLLING_MAX_WAIT_SECONDS = 600.0
+"""Seconds one paged result may spend polling pages that are not ready (10 minutes)."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
 
@@ -236,6 +239,9 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("timeout", ("DNASTACK_TIMEOUT",), "settings.timeout", _timeout),
     SettingSpec("max_retries", ("DNASTACK_MAX_RETRIES",), "settings.max_retries", _max_retries),
+    SettingSpec(
+        "polling_max_wait", ("DNASTACK_POLLING_MAX_WAIT",), "settings.polling_max_wait", _timeout
+    ),
     SettingSpec("ca_cert", ("DNASTACK_CA_CERT",), "settings.ca_cert", _ca_cert),
     SettingSpec("log_level", ("DNASTACK_LOG_LEVEL",), "settings.log_level", _log_level),
     SettingSpec("session", ("DNASTACK_SESSION",), None, _static_session, True),

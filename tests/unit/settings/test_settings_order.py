@@ -114,6 +114,20 @@ def case_table(root: Path) -> list[Case]:
             },
         ),
         Case(
+            "polling_max_wait",
+            11.0,
+            "12",
+            ("DNASTACK_POLLING_MAX_WAIT", "13"),
+            14,
+            lambda r: {
+                "argument": 11.0,
+                "session": 12.0,
+                "environment": 13.0,
+                "file": 14.0,
+                "default": 600.0,
+            },
+        ),
+        Case(
             "max_retries",
             0,
             1,

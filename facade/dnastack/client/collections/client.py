@@ -228,6 +228,7 @@ class CollectionServiceClient(BaseServiceClient):
             ),
             parse_item_page,
             trace=trace,
+            polling=self._polling_policy(),
             what=f"items of collection {collection_id_or_slug_name_or_db_schema_name}",
         )
         items: Iterator[CollectionItem] = paginator.items()

@@ -53,7 +53,8 @@ class DataConnectClient(BaseServiceClient):
     Args:
         endpoint: the Data Connect endpoint (base URL such as ``.../data-connect/``).
         settings, http_options: see :class:`~dnastack.client.base.BaseServiceClient`.
-        polling: how to wait on pages without rows that still have a next page.
+        polling: how to wait on pages without rows that still have a next page (default:
+            backoff, bounded by the ``polling_max_wait`` setting).
         prefetch: fetch the next page in a background thread (default on).
     """
 
@@ -69,7 +70,7 @@ class DataConnectClient(BaseServiceClient):
         prefetch: bool = True,
     ) -> None:
         super().__init__(endpoint, settings=settings, http_options=http_options)
-        self._polling = polling or PollingPolicy()
+        self._polling = polling
         self._prefetch = prefetch
 
     @staticmethod
@@ -131,7 +132,7 @@ class DataConnectClient(BaseServiceClient):
             PageRequest(url=f"{self.url}search", method="POST", json=body),
             convert_types=convert_types,
             trace=trace,
-            polling=self._polling,
+            polling=self._polling_policy(self._polling),
             prefetch=self._prefetch,
             what="query",
             query=query,
@@ -143,7 +144,7 @@ class DataConnectClient(BaseServiceClient):
             self._session(no_auth),
             PageRequest(url=f"{self.url}tables"),
             parse_table_list_page,
-            polling=self._polling,
+            polling=self._polling_policy(self._polling),
             error_class=QueryError,
             prefetch=False,
             what="table listing",
@@ -176,7 +177,7 @@ class DataConnectClient(BaseServiceClient):
             self.url,
             self._session(no_auth),
             info=info,
-            polling=self._polling,
+            polling=self._polling_policy(self._polling),
             prefetch=self._prefetch,
         )
 
