@@ -36,13 +36,13 @@ import hashlib
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import httpx
+from typing import TYPE_CHECKING, Any
 
 from dnastack.exceptions import DnastackError, UnsafeUrlError, safe_url
-from dnastack.http.urls import follow_server_url
 from dnastack.settings.sources import DEFAULT_POLLING_MAX_WAIT_SECONDS
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "DEFAULT_POLLING_MAX_WAIT_SECONDS",
@@ -207,6 +207,8 @@ class PaginationCore:
         """The ``meta`` of the latest page that had one (e.g. a Data Connect data_model)."""
         self._seen: set[bytes] = set()
         if first_url is not None:
+            import httpx  # not at import time: `import httpx` loads click when installed
+
             self._seen.add(_digest(httpx.URL(str(first_url))))
         self._empty_streak = 0
         self._polled = 0.0
@@ -217,6 +219,10 @@ class PaginationCore:
 
     def plan(self, page: PageReport) -> NextStep:
         """Decide what follows ``page`` (it has been read, not yet delivered)."""
+        import httpx
+
+        from dnastack.http.urls import follow_server_url
+
         page_url = page.url if isinstance(page.url, httpx.URL) else httpx.URL(page.url)
         if page.meta is not None:
             self.meta = page.meta
