@@ -11,7 +11,7 @@ PYTEST_ARGS ?=
 # A new spec (generator config) is a new top-level package: the editable install must learn it.
 $(STAMP): pyproject.toml constraints.txt generator/requirements.txt $(wildcard generator/config/*.yaml)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install -q -c constraints.txt -r generator/requirements.txt -e '.[dev,devserver,dataframes,fast,contract]'
+	$(PY) -m pip install -q -c constraints.txt -r generator/requirements.txt -e '.[dev,devserver,dataframes,dask,spark,fast,contract]'
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv with the project and every dev/test dependency
