@@ -5,6 +5,7 @@ every run with the same DuckDB version):
 
 - ``tables/variants.parquet`` (1000 rows), ``tables/samples.csv`` (100 rows),
   ``tables/all_types.parquet`` (3 rows, one column per supported type),
+  ``tables/partition_keys.parquet`` (10,000 rows; NULL, negative, skewed, extreme keys),
   ``tables/big.parquet`` (``--rows`` rows, 10 columns incl. decimal, date and a struct)
 - ``drs/``: ``README.txt``, ``hello.json``, ``random-1mib.bin`` (1 MiB) and the bundle
   ``cohort-a/`` (``manifest.tsv``, ``sample-1.vcf``, ``nested/notes.txt``)
@@ -88,6 +89,25 @@ SELECT * FROM (VALUES
        c_list_struct, c_blob, c_uuid)
 ORDER BY id
 """
+
+
+PARTITION_KEYS_SQL = """
+SELECT
+  CAST(i AS BIGINT) AS id,
+  CASE WHEN i % 10 = 0 THEN NULL
+       WHEN i = 1 THEN CAST(-9223372036854775808 AS BIGINT)
+       WHEN i = 2 THEN CAST(9223372036854775807 AS BIGINT)
+       WHEN i % 3 = 0 THEN CAST(42 AS BIGINT)
+       ELSE CAST((i * 7919) % 20001 - 10000 AS BIGINT) END AS k,
+  CASE WHEN i % 7 = 0 THEN NULL ELSE CAST((i * 31) % 2001 - 1000 AS INTEGER) END AS k_small,
+  CASE WHEN i % 11 = 0 THEN NULL ELSE DATE '2020-01-01' + CAST(i % 500 AS INTEGER) END AS day,
+  CASE WHEN i % 13 = 0 THEN NULL ELSE CAST(((i * 17) % 1000) - 500 AS DOUBLE) / 8 END AS score,
+  'row-' || CAST(i AS VARCHAR) AS label
+FROM range(10000) t(i)
+ORDER BY i
+"""
+"""``partition_keys``: keys that break naive splits: NULLs, negatives, one value taking a
+third of the rows, and the smallest and largest BIGINT."""
 
 
 def big_sql(rows: int) -> str:
@@ -175,6 +195,7 @@ def ensure_sample_data(data_dir: Path, rows: int) -> bool:
             _copy(con, VARIANTS_SQL, tables / "variants.parquet", "parquet")
             _copy(con, SAMPLES_SQL, tables / "samples.csv", "csv")
             _copy(con, ALL_TYPES_SQL, tables / "all_types.parquet", "parquet")
+            _copy(con, PARTITION_KEYS_SQL, tables / "partition_keys.parquet", "parquet")
             _drs_files(data_dir / "drs")
         _copy(con, big_sql(rows), tables / "big.parquet", "parquet")
     finally:

@@ -20,7 +20,7 @@ from tests.fixtures.devserver import DevServer, DevServerFactory
 
 pytestmark = pytest.mark.e2e
 
-SAMPLE_TABLES = ["all_types", "big", "samples", "variants"]
+SAMPLE_TABLES = ["all_types", "big", "partition_keys", "samples", "variants"]
 
 
 @pytest.fixture
@@ -151,7 +151,7 @@ def test_data_connect_absolute_next_page_urls(
 def test_data_connect_list_and_iterate_tables_across_pages(
     devserver_factory: DevServerFactory, settings: Settings
 ) -> None:
-    server = devserver_factory.start("--page-size", "3")  # four tables: two pages
+    server = devserver_factory.start("--page-size", "3")  # five tables: two pages
     client = DataConnectClient(ServiceEndpoint(url=server.data_connect_url), settings=settings)
 
     listed = client.list_tables()

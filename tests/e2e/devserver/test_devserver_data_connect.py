@@ -14,7 +14,7 @@ from tests.fixtures.devserver import DevServer, DevServerFactory
 
 pytestmark = pytest.mark.e2e
 
-SAMPLE_TABLES = ["all_types", "big", "samples", "variants"]
+SAMPLE_TABLES = ["all_types", "big", "partition_keys", "samples", "variants"]
 Follow = Callable[..., Any]
 
 
