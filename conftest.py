@@ -10,6 +10,7 @@ import pytest
 pytest_plugins = [
     "tests.fixtures.devserver",
     "tests.fixtures.oidc",
+    "tests.fixtures.engines",
 ]
 
 

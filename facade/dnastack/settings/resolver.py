@@ -57,6 +57,8 @@ ARGUMENT = "argument"
 SESSION = "session"
 DEFAULT = "default"
 
+_PARTITION_DEFAULTS = {"partitions_in_flight": 4, "partition_retries": 2, "max_partitions": 1024}
+
 _SHORT_TYPE_BY_URL_SETTING = {name: st for st, name in URL_SETTING_NAMES.items()}
 
 
@@ -96,6 +98,12 @@ class Settings:
         configured_endpoints: the endpoints of ``context`` in the configuration file.
         configured_defaults: the default endpoint id per short type in ``context``.
         known_contexts: context names present in the configuration file.
+        partitions_in_flight: partitions of one Data Connect server read at the same time
+            by a partitioned read (``DNASTACK_PARTITIONS_IN_FLIGHT``, default 4).
+        partition_retries: times a failed partition is read again from its start
+            (``DNASTACK_PARTITION_RETRIES``, default 2).
+        max_partitions: partitions one partitioned read may have
+            (``DNASTACK_MAX_PARTITIONS``, default 1024).
     """
 
     config_file: Path
@@ -117,6 +125,9 @@ class Settings:
     configured_defaults: Mapping[str, str] = attrs.field(factory=dict)
     known_contexts: tuple[str, ...] = ()
     polling_max_wait: float = DEFAULT_POLLING_MAX_WAIT_SECONDS
+    partitions_in_flight: int = 4
+    partition_retries: int = 2
+    max_partitions: int = 1024
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{r.name}={r.value}" for r in self.describe())
@@ -250,6 +261,9 @@ def resolve_settings(
     https_proxy: str | None = None,
     no_proxy: str | None = None,
     polling_max_wait: float | None = None,
+    partitions_in_flight: int | None = None,
+    partition_retries: int | None = None,
+    max_partitions: int | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: SessionOverrides | None = None,
 ) -> Settings:
@@ -282,6 +296,9 @@ def resolve_settings(
         "https_proxy": https_proxy,
         "no_proxy": no_proxy,
         "polling_max_wait": polling_max_wait,
+        "partitions_in_flight": partitions_in_flight,
+        "partition_retries": partition_retries,
+        "max_partitions": max_partitions,
     }
     for short_type, url in (endpoint_urls or {}).items():
         try:
@@ -347,6 +364,9 @@ class _Resolution:
             configured_defaults=MappingProxyType(dict(context.defaults) if context else {}),
             known_contexts=tuple(self.configuration.contexts) if self.configuration else (),
             polling_max_wait=self.values["polling_max_wait"],
+            partitions_in_flight=self.values["partitions_in_flight"],
+            partition_retries=self.values["partition_retries"],
+            max_partitions=self.values["max_partitions"],
         )
 
     def _resolve(self, spec: SettingSpec) -> None:
@@ -421,6 +441,8 @@ class _Resolution:
             return "WARNING"
         if name == "polling_max_wait":
             return DEFAULT_POLLING_MAX_WAIT_SECONDS
+        if name in _PARTITION_DEFAULTS:
+            return _PARTITION_DEFAULTS[name]
         return None
 
     def _home(self) -> Path:

@@ -140,6 +140,13 @@ def _max_retries(raw: Any, name: str, source: str) -> int:
     return value
 
 
+def _positive_int(raw: Any, name: str, source: str) -> int:
+    value = _max_retries(raw, name, source)
+    if value < 1:
+        raise _fail(name, source, "expected a number >= 1")
+    return value
+
+
 def _ca_cert(raw: Any, name: str, source: str) -> str:
     if isinstance(raw, str) and raw.strip().upper() == NOVERIFY:
         return NOVERIFY
@@ -243,6 +250,21 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "polling_max_wait", ("DNASTACK_POLLING_MAX_WAIT",), "settings.polling_max_wait", _timeout
     ),
     SettingSpec("ca_cert", ("DNASTACK_CA_CERT",), "settings.ca_cert", _ca_cert),
+    SettingSpec(
+        "partitions_in_flight",
+        ("DNASTACK_PARTITIONS_IN_FLIGHT",),
+        "settings.partitions_in_flight",
+        _positive_int,
+    ),
+    SettingSpec(
+        "partition_retries",
+        ("DNASTACK_PARTITION_RETRIES",),
+        "settings.partition_retries",
+        _max_retries,
+    ),
+    SettingSpec(
+        "max_partitions", ("DNASTACK_MAX_PARTITIONS",), "settings.max_partitions", _positive_int
+    ),
     SettingSpec("log_level", ("DNASTACK_LOG_LEVEL",), "settings.log_level", _log_level),
     SettingSpec("session", ("DNASTACK_SESSION",), None, _static_session, True),
     SettingSpec("session_file", ("DNASTACK_SESSION_FILE",), None, _existing_file),

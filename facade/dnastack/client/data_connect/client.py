@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from dnastack.client.base import BaseServiceClient
 from dnastack.client.constants import register_service_client
-from dnastack.client.data_connect.errors import QueryError
+from dnastack.client.data_connect.errors import PartitionRefusedError, QueryError
 from dnastack.client.data_connect.models import TableInfo
 from dnastack.client.data_connect.pages import parse_table_list_page
 from dnastack.client.data_connect.table import Table, stream_rows
@@ -19,6 +19,11 @@ from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
 
 if TYPE_CHECKING:
+    from dnastack.client.data_connect.partition_source import (
+        CredentialsProvider,
+        DataConnectSource,
+    )
+    from dnastack.client.data_connect.partitions import PartitionPlan, Strategy
     from dnastack.client.models import ServiceEndpoint
     from dnastack.common.tracing import Span
     from dnastack.settings import Settings
@@ -138,6 +143,88 @@ class DataConnectClient(BaseServiceClient):
             query=query,
         )
 
+    def partition_query(
+        self,
+        query: str,
+        parameters: Sequence[Any] | None = None,
+        *,
+        partition_column: str | None,
+        partitions: int,
+        strategy: Strategy = "range",
+        lower_bound: Any = None,
+        upper_bound: Any = None,
+        credentials: CredentialsProvider | None = None,
+        no_auth: bool = False,
+    ) -> PartitionPlan:
+        """Split ``query`` into ``partitions`` sub-queries over ``partition_column``.
+
+        ``range`` cuts ``[lower_bound, upper_bound]`` (from one ``min``/``max`` query when
+        not given, as Spark's JDBC reader) into strides, the first partition also taking
+        rows below and NULL keys, the last rows above; ``modulo`` (integer keys) puts a row
+        in partition ``((k % N) + N) % N``, NULL keys in partition 0. Either way each row
+        of ``query`` is in exactly one partition. Caveats: a ``LIMIT`` without ``ORDER
+        BY`` may select other rows per sub-query; data changing between sub-queries is
+        read as each sees it.
+
+        The plan is picklable and holds no secret: on a worker, credentials come from the
+        configuration context this client was resolved with (same configuration file and
+        ``DNASTACK_SECURITY_CONTEXT`` there), or from ``credentials``, a picklable callable
+        returning a bearer token, called on the worker.
+
+        Raises:
+            PartitionRefusedError: not one SELECT, duplicate output names, a key absent
+                from the ``data_model``, ``modulo`` on a non-integer key, too many
+                partitions, or credentials a worker could not find.
+        """
+        from dnastack.client.data_connect.partitions import plan_partitions
+
+        settings = self._resolved_settings()
+        source = self._partition_source(credentials, no_auth)
+        return plan_partitions(
+            self,
+            query,
+            [_jsonable(p) for p in parameters] if parameters is not None else None,
+            partition_column=partition_column,
+            partitions=partitions,
+            strategy=strategy,
+            source=source,
+            lower_bound=lower_bound,
+            upper_bound=upper_bound,
+            max_partitions=settings.max_partitions,
+            max_in_flight=settings.partitions_in_flight,
+            retries=settings.partition_retries,
+        )
+
+    def _partition_source(
+        self, credentials: CredentialsProvider | None, no_auth: bool
+    ) -> DataConnectSource:
+        from dnastack.client.data_connect.partition_source import (
+            DataConnectSource,
+            configured_endpoint,
+        )
+
+        settings = self._resolved_settings()
+        if (
+            credentials is None
+            and not no_auth
+            and self.endpoint.authentications()
+            and settings.security_context is None
+            and configured_endpoint(settings, self.url) is None
+        ):
+            raise PartitionRefusedError(
+                "this client's credentials are not in the configuration context "
+                f"{settings.context!r}, so workers could not find them: configure the "
+                "endpoint (dnastack use ...), or pass credentials=<a picklable callable "
+                "returning a token>"
+            )
+        return DataConnectSource(
+            url=self.url,
+            context=settings.context,
+            config_file=str(settings.config_file),
+            credentials=credentials,
+            no_auth=no_auth,
+        )
+
     def iterate_tables(self, no_auth: bool = False) -> Iterator[TableInfo]:
         """Iterate the list of tables (every page, lazily)."""
         paginator: Paginator[TableInfo] = Paginator(
@@ -172,7 +259,7 @@ class DataConnectClient(BaseServiceClient):
             name, info = table.name, table
         else:
             name = table
-        return Table(
+        table_wrapper = Table(
             name,
             self.url,
             self._session(no_auth),
@@ -180,6 +267,8 @@ class DataConnectClient(BaseServiceClient):
             polling=self._polling_policy(self._polling),
             prefetch=self._prefetch,
         )
+        table_wrapper._client = self
+        return table_wrapper
 
 
 register_service_client(DataConnectClient)

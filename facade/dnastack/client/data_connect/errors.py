@@ -19,7 +19,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dnastack.client.pagination import IncompleteResultError, PageParseError
-from dnastack.exceptions import ClientRequestError, HttpError, NotFoundError
+from dnastack.exceptions import ClientRequestError, DnastackError, HttpError, NotFoundError
 
 if TYPE_CHECKING:
     import httpx
@@ -30,6 +30,8 @@ __all__ = [
     "DataConversionError",
     "InvalidDataLoadingError",
     "InvalidQueryError",
+    "PartitionReadError",
+    "PartitionRefusedError",
     "QueryError",
     "TableNotFoundError",
     "UnexpectedRequestError",
@@ -93,3 +95,25 @@ def translate_first_request_error(error: HttpError, query: str | None) -> HttpEr
     if error.status_code == 404:
         return TableNotFoundError(error.response, error.trace)
     return error
+
+
+class PartitionRefusedError(DnastackError, ValueError):
+    """A query that cannot be split into partitions honestly (the message says why):
+    not one SELECT, duplicate output names, a partition column absent from the
+    ``data_model`` or of a type the strategy cannot split, too many partitions."""
+
+
+class PartitionReadError(DnastackError):
+    """One partition of a partitioned read failed, after its retries.
+
+    Attributes:
+        partition: the partition's index (0-based).
+        partitions: how many partitions the plan has.
+        attempts: how many times it was read from its start.
+    """
+
+    def __init__(self, message: str, *, partition: int, partitions: int, attempts: int) -> None:
+        self.partition = partition
+        self.partitions = partitions
+        self.attempts = attempts
+        super().__init__(message)

@@ -27,6 +27,9 @@ from dnastack.client.result_iterator import ResultIterator
 from dnastack.exceptions import HttpError, NotFoundError, ResponseParseError
 
 if TYPE_CHECKING:
+    from dnastack.client.data_connect.client import DataConnectClient
+    from dnastack.client.data_connect.partition_source import CredentialsProvider
+    from dnastack.client.data_connect.partitions import Strategy
     from dnastack.common.tracing import Span
     from dnastack.http.session import HttpSession
 
@@ -118,6 +121,7 @@ class Table:
         self._trace = trace
         self._polling = polling
         self._prefetch = prefetch
+        self._client: DataConnectClient | None = None
 
     @property
     def name(self) -> str:
@@ -142,6 +146,32 @@ class Table:
             prefetch=self._prefetch,
             what=f"table {self._name} data",
         )
+
+    def to_dask(
+        self,
+        partition_column: str,
+        partitions: int,
+        *,
+        strategy: Strategy = "range",
+        credentials: CredentialsProvider | None = None,
+    ) -> Any:
+        """The table's rows as a ``dask.dataframe.DataFrame`` of ``partitions`` sub-queries
+        over ``partition_column`` (see :meth:`DataConnectClient.partition_query`; needs
+        the ``dask`` extra)."""
+        client = self._client
+        if client is None:
+            from dnastack.client.data_connect.client import DataConnectClient
+            from dnastack.client.models import ServiceEndpoint
+
+            client = self._client = DataConnectClient(ServiceEndpoint(url=self._url))
+        plan = client.partition_query(
+            f"SELECT * FROM {self._name}",
+            partition_column=partition_column,
+            partitions=partitions,
+            strategy=strategy,
+            credentials=credentials,
+        )
+        return plan.to_dask()
 
     def _table_url(self, leaf: str) -> str:
         return f"{self._url}table/{quote(self._name, safe='')}/{leaf}"
