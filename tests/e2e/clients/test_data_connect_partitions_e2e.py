@@ -280,3 +280,10 @@ def test_partitions_in_flight_are_capped_across_the_cluster(dask_client: Any) ->
     spans = sorted(f.result() for f in futures)
     for (_, end), (start, _) in itertools.pairwise(spans):
         assert start >= end, "two partitions of one server ran at once with a cap of 1"
+
+
+def test_query_parameters_go_to_every_sub_query(client: DataConnectClient) -> None:
+    plan = client.partition_query(
+        QUERY + " WHERE id >= ?", [100], partition_column="k_small", partitions=3
+    )
+    assert sum(t.num_rows for t in read_all(plan)) == 9_900

@@ -155,7 +155,9 @@ class PartitionPlan:
     def _read_once(self, index: int) -> pa.Table:
         client = self.source.client()
         result = client.query(
-            self.sql(index), list(self.parameters) or None, no_auth=self.source.no_auth
+            self.sql(index),
+            no_auth=self.source.no_auth,
+            parameters=list(self.parameters) or None,
         )
         table = result.to_arrow()
         schema = self.arrow_schema()
@@ -252,7 +254,9 @@ def _data_model(
     client: DataConnectClient, query: str, params: tuple[Any, ...], no_auth: bool
 ) -> Mapping[str, Any]:
     result = client.query(
-        f"SELECT * FROM ({query}) AS {_ALIAS} WHERE 1 = 0", list(params) or None, no_auth
+        f"SELECT * FROM ({query}) AS {_ALIAS} WHERE 1 = 0",
+        no_auth=no_auth,
+        parameters=list(params) or None,
     )
     result.to_list()
     model = result.data_model
@@ -293,8 +297,8 @@ def _bounds(
     key = quote_identifier(column)
     rows = client.query(
         f"SELECT min({key}) AS lo, max({key}) AS hi FROM ({query}) AS {_ALIAS}",
-        list(params) or None,
-        no_auth,
+        no_auth=no_auth,
+        parameters=list(params) or None,
     ).to_list()
     return (rows[0]["lo"], rows[0]["hi"]) if rows else (None, None)
 
