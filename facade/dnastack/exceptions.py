@@ -23,6 +23,8 @@ __all__ = [
     "DnastackError",
     "ForbiddenError",
     "HttpError",
+    "LocalFileError",
+    "LocalFileInUseError",
     "LockTimeoutError",
     "MissingEndpointError",
     "ModelValidationError",
@@ -34,6 +36,7 @@ __all__ = [
     "TransportError",
     "UnauthorizedError",
     "UnknownClientShortTypeError",
+    "UnsafePathError",
     "UnsafeUrlError",
     "UnsupportedModelVersionError",
     "format_field_path",
@@ -90,6 +93,29 @@ class LockTimeoutError(DnastackError, TimeoutError):
             f"could not lock {path} within {timeout:g} s: another dnastack process holds it; "
             "retry, or remove the .lock file if no other process is running"
         )
+
+
+class LocalFileError(DnastackError):
+    """A local file or folder could not be used (read-only, full, missing, wrong kind).
+
+    ``path`` is the file or folder, ``reason`` says why, ``errno`` is the system's error
+    number when there was one. Never a raw ``OSError``: the message always names the path.
+    """
+
+    def __init__(self, path: str, reason: str, *, errno: int | None = None) -> None:
+        self.path = path
+        self.reason = reason
+        self.errno = errno
+        super().__init__(f"{path}: {reason}")
+
+
+class UnsafePathError(LocalFileError):
+    """A local path was refused: a symbolic or hard link, not a regular file (a folder, a
+    FIFO, a device), or a way out of the target folder. Nothing was written through it."""
+
+
+class LocalFileInUseError(LocalFileError):
+    """Another process (or another download in this one) is writing the same file."""
 
 
 class TransportError(DnastackError):

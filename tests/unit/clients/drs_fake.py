@@ -8,6 +8,7 @@ is recorded, so tests assert what went over the wire.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import re
@@ -176,6 +177,11 @@ class FakeDrs:
             cut = max(1, len(body) // 2)
             stream = ResetStream(body[:cut], httpx.RemoteProtocolError)
             return httpx.Response(status, headers=headers, stream=stream)
+        if fault == "gzip":  # sent compressed although identity was asked for
+            encoded = gzip.compress(body)
+            return httpx.Response(
+                status, headers={**headers, "Content-Encoding": "gzip"}, content=encoded
+            )
         if fault == "corrupt":
             body = bytes(b ^ 0xFF for b in body[:1]) + body[1:]
         return httpx.Response(status, headers=headers, content=body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 from drs_fake import BASE, STORAGE, FakeDrs, make_client
@@ -411,10 +412,10 @@ def test_file_appearing_before_the_rename_is_not_overwritten(
     out = tmp_path / "out"
     real_link = os.link
 
-    def racing_link(source: os.PathLike[str], target: os.PathLike[str]) -> None:
-        if Path(target).name == "blob" and not Path(target).exists():
-            Path(target).write_bytes(b"written by someone else")
-        real_link(source, target)
+    def racing_link(source: str, target: str, **dir_fds: Any) -> None:
+        if target == "blob" and not (out / target).exists():
+            (out / target).write_bytes(b"written by someone else")
+        real_link(source, target, **dir_fds)
 
     monkeypatch.setattr(os, "link", racing_link)
     [result] = make_client(fake, tmp_path).download("blob", out)

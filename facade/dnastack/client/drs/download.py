@@ -8,13 +8,18 @@
 4. **Verify** size and checksum, then hard-link the part to its final name (which fails
    rather than overwrite a file that appeared meanwhile) and remove the part. A mismatch
    deletes the part and reports expected and actual digests: no final file is written.
+
+Every folder, part file and final name is reached through
+:mod:`~dnastack.client.drs.local_files` (directory descriptors, no link followed, regular
+files only, the part locked); a refused path is a FAILED result with an
+:class:`~dnastack.exceptions.UnsafePathError`, any other local failure a
+:class:`~dnastack.exceptions.LocalFileError` naming the path.
 """
 
 from __future__ import annotations
 
 import logging
 import os
-import threading
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -35,6 +40,16 @@ from dnastack.client.drs.hashing import (
     hash_in_background,
     select_checksums,
 )
+from dnastack.client.drs.local_files import (
+    FolderTree,
+    LocalFolder,
+    check_final_name,
+    local_file_error,
+    open_existing,
+    open_part,
+    place_file,
+    remove_if_ours,
+)
 from dnastack.client.drs.models import DrsObject
 from dnastack.client.drs.naming import unique_path
 from dnastack.client.drs.planning import (
@@ -48,7 +63,7 @@ from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.transfer import (
     ByteSource,
     TransferOutcome,
-    part_path_for,
+    part_name_for,
     transfer_to_part,
 )
 from dnastack.client.drs.uri import DrsLocation
@@ -82,24 +97,29 @@ class DownloadOptions:
 def run_downloads(
     client: DrsClient, requested: Sequence[str], options: DownloadOptions
 ) -> list[DownloadResult]:
-    """Download ``requested`` ids/URIs per ``options``; one result per object."""
-    options.output_dir.mkdir(parents=True, exist_ok=True)
-    names = NameAllocator()
-    jobs = plan_downloads(
-        client,
-        requested,
-        options.output_dir,
-        names,
-        skip_existing=options.skip_existing,
-        no_auth=options.no_auth,
-        trace=options.trace,
-    )
-    worker = _ObjectDownloader(client, options, names)
-    originals = [job for job in jobs if job.duplicate_of is None]
-    with ThreadPoolExecutor(
-        max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
-    ) as pool:
-        done = dict(zip(map(id, originals), pool.map(worker.download, originals), strict=True))
+    """Download ``requested`` ids/URIs per ``options``; one result per object.
+
+    Raises:
+        LocalFileError: the output folder cannot be created or opened.
+    """
+    with FolderTree(options.output_dir) as folders:
+        names = NameAllocator()
+        jobs = plan_downloads(
+            client,
+            requested,
+            folders,
+            names,
+            skip_existing=options.skip_existing,
+            no_auth=options.no_auth,
+            trace=options.trace,
+        )
+        worker = _ObjectDownloader(client, options, names, folders)
+        originals = [job for job in jobs if job.duplicate_of is None]
+        with ThreadPoolExecutor(
+            max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
+        ) as pool:
+            results = pool.map(worker.download, originals)
+            done = dict(zip(map(id, originals), results, strict=True))
     return [
         done[id(job)] if job.duplicate_of is None else worker.duplicate(job, done) for job in jobs
     ]
@@ -109,11 +129,17 @@ def run_downloads(
 
 
 class _ObjectDownloader:
-    def __init__(self, client: DrsClient, options: DownloadOptions, names: NameAllocator) -> None:
+    def __init__(
+        self,
+        client: DrsClient,
+        options: DownloadOptions,
+        names: NameAllocator,
+        folders: FolderTree,
+    ) -> None:
         self.client = client
         self.options = options
         self.names = names
-        self._folders_lock = threading.Lock()
+        self.folders = folders
 
     def download(self, job: DownloadJob) -> DownloadResult:
         result = self._download(job)
@@ -151,24 +177,41 @@ class _ObjectDownloader:
             skipped = self._already_there(job, drs_object, path, expected)
             if skipped is not None:
                 return skipped
-        target = job.target or self.names.allocate(job.folder, job.file_name or drs_object.id)
+        file_name = job.file_name or drs_object.id
+        target = job.target or self.names.allocate(job.folder, file_name)
         try:
-            return self._fetch(job, drs_object, target, expected)
-        except (DnastackError, OSError) as exc:
+            folder = self.folders.folder(job.folder_parts, create=True)
+            assert folder is not None
+            check_final_name(folder, file_name)
+            return self._fetch(job, drs_object, folder, target, expected)
+        except DnastackError as exc:
             return self._failed(job, exc)
+        except OSError as exc:
+            return self._failed(job, local_file_error(exc, target))
 
     def _already_there(
         self, job: DownloadJob, drs_object: DrsObject, path: Path, expected: dict[str, str]
     ) -> DownloadResult | None:
+        if not expected:
+            return None
         try:
-            if path.stat().st_size != drs_object.size or not expected:
+            folder = self.folders.folder(job.folder_parts, create=False)
+            fd = open_existing(folder, path.name) if folder is not None else None
+        except DnastackError:
+            return None
+        if fd is None:
+            return None
+        try:
+            if os.fstat(fd).st_size != drs_object.size:
                 return None
             threaded = hash_in_background(drs_object.size) and len(expected) > 1
-            with HashPipeline(path, expected, threaded=threaded) as hashes:
+            with HashPipeline(fd, expected, threaded=threaded) as hashes:
                 hashes.advance(drs_object.size)
                 actual = hashes.result()
         except OSError:
             return None
+        finally:
+            os.close(fd)
         if not all(digests_match(expected[k], actual[k]) for k in expected):
             return None
         return DownloadResult(
@@ -185,32 +228,38 @@ class _ObjectDownloader:
         )
 
     def _fetch(
-        self, job: DownloadJob, drs_object: DrsObject, target: Path, expected: dict[str, str]
+        self,
+        job: DownloadJob,
+        drs_object: DrsObject,
+        folder: LocalFolder,
+        target: Path,
+        expected: dict[str, str],
     ) -> DownloadResult:
-        with self._folders_lock:
-            target.parent.mkdir(parents=True, exist_ok=True)
-        part = part_path_for(target)
+        part = _PartFile(folder, part_name_for(target.name))
+        part.fd = open_part(folder, part.name)
         reporter = ProgressReporter(
             drs_object.id, target.name, drs_object.size, list(self.options.hooks)
         )
         try:
-            outcome, source = self._transfer_any(job, drs_object, part, expected, reporter)
-            verified = self._verify(drs_object, part, expected, outcome.digests)
+            resume = self.options.resume
+            outcome, source = self._transfer_any(job, drs_object, part, expected, reporter, resume)
+            verified = self._verify(drs_object, expected, outcome.digests)
             if not verified and outcome.resumed_from:
                 # the leftover .part may have come from other bytes: start over once
                 _logger.warning("%s: resumed download failed verification; retrying", drs_object.id)
-                part.unlink(missing_ok=True)
                 outcome, source = self._transfer_any(job, drs_object, part, expected, reporter)
-                verified = self._verify(drs_object, part, expected, outcome.digests)
+                verified = self._verify(drs_object, expected, outcome.digests)
             if not verified:
-                part.unlink(missing_ok=True)
+                remove_if_ours(folder, part.name, part.fd)
                 raise ChecksumMismatchError(
                     object_id=drs_object.id, expected=expected, actual=outcome.digests
                 )
-            final = _link_into_place(part, target)
+            final = _place(part, target)
         except BaseException:
             reporter.finish()
             raise
+        finally:
+            os.close(part.fd)
         reporter.finish()
         return DownloadResult(
             object_id=drs_object.id,
@@ -228,7 +277,7 @@ class _ObjectDownloader:
         )
 
     def _verify(
-        self, drs_object: DrsObject, part: Path, expected: dict[str, str], actual: dict[str, str]
+        self, drs_object: DrsObject, expected: dict[str, str], actual: dict[str, str]
     ) -> bool:
         if not expected:
             _logger.warning(
@@ -242,9 +291,10 @@ class _ObjectDownloader:
         self,
         job: DownloadJob,
         drs_object: DrsObject,
-        part: Path,
+        part: _PartFile,
         expected: dict[str, str],
         reporter: ProgressReporter,
+        resume: bool = False,
     ) -> tuple[TransferOutcome, ByteSource]:
         """Try each access method in turn; the first that delivers every byte wins."""
         errors: list[str] = []
@@ -258,12 +308,13 @@ class _ObjectDownloader:
                 outcome = transfer_to_part(
                     session,
                     source,
-                    part,
+                    part.fd,
+                    part.path,
                     object_id=drs_object.id,
                     expected_size=drs_object.size,
                     checksum_kinds=list(expected),
                     progress=reporter,
-                    resume=self.options.resume,
+                    resume=resume,
                     trace=self.options.trace,
                 )
                 return outcome, source
@@ -334,21 +385,24 @@ def _fixed(source: ByteSource) -> Callable[[], ByteSource]:
     return lambda: source
 
 
-def _link_into_place(part: Path, target: Path) -> Path:
-    """Give ``part`` its final name without ever replacing an existing file."""
+@dataclass
+class _PartFile:
+    """The open ``.part`` file of one object: its folder, name and descriptor."""
+
+    folder: LocalFolder
+    name: str
+    fd: int = -1
+
+    @property
+    def path(self) -> Path:
+        return self.folder.path / self.name
+
+
+def _place(part: _PartFile, target: Path) -> Path:
+    """Give ``part`` its final name (or a suffixed one) without ever replacing a file."""
     candidate = target
     for _ in range(MAX_NAME_SUFFIX):
-        try:
-            os.link(part, candidate)
-        except FileExistsError:
-            candidate = unique_path(target.parent, target.name, {candidate})
-            continue
-        except OSError:  # no hard links here (some network or FAT file systems)
-            if candidate.exists():
-                candidate = unique_path(target.parent, target.name, {candidate})
-                continue
-            os.replace(part, candidate)
+        if place_file(part.folder, part.name, part.fd, candidate.name):
             return candidate
-        part.unlink()
-        return candidate
+        candidate = unique_path(target.parent, target.name, {candidate})
     raise DrsDownloadError(f"no free file name for {target}", object_id=target.name)

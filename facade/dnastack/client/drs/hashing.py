@@ -50,6 +50,7 @@ _ALIASES: Final = {"sha512": "sha-512", "sha256": "sha-256", "sha1": "sha-1", "c
 READ_BYTES: Final = 8 * 1024 * 1024
 """Largest block in which the written bytes are read back for hashing."""
 FIRST_READ_BYTES: Final = 1024 * 1024
+_HAS_PREADV: Final = hasattr(os, "preadv")
 INLINE_HASH_MAX_BYTES: Final = 4 * 1024 * 1024
 """Objects up to this size are hashed inline: a thread start costs more than it saves."""
 
@@ -154,26 +155,36 @@ class _Digest:
     :data:`READ_BYTES`), so a small object never costs an 8 MiB allocation.
     """
 
-    def __init__(self, kind: str, hasher: Hasher, path: str) -> None:
+    def __init__(self, kind: str, hasher: Hasher, source: str | int) -> None:
         self.kind = kind
         self.hasher = hasher
         self.error: BaseException | None = None
         self.hashed = 0
-        self._path = path
+        self._source = source
         self._handle: io.FileIO | None = None
         self._view = memoryview(bytearray(0))
+        self.aborted = False
+
+    def _read(self, view: memoryview) -> int:
+        if isinstance(self._source, int):  # the writer's descriptor: positioned reads
+            if _HAS_PREADV:
+                return os.preadv(self._source, [view], self.hashed)
+            data = os.pread(self._source, len(view), self.hashed)
+            view[: len(data)] = data
+            return len(data)
+        if self._handle is None:
+            self._handle = io.FileIO(self._source, "rb")  # closed in close()
+        return self._handle.readinto(view) or 0
 
     def catch_up(self, available: int) -> None:
         """Hash bytes ``hashed .. available`` (sequential reads: the position is ``hashed``)."""
-        if self._handle is None:
-            self._handle = io.FileIO(self._path, "rb")  # closed in close()
-        while self.hashed < available:
+        while self.hashed < available and not self.aborted:
             wanted = min(available - self.hashed, READ_BYTES)
             if len(self._view) < wanted:
                 self._view = memoryview(bytearray(max(wanted, min(READ_BYTES, FIRST_READ_BYTES))))
-            read = self._handle.readinto(self._view[:wanted])
+            read = self._read(self._view[:wanted])
             if not read:
-                raise OSError(f"{self._path} is shorter than the {available} bytes written")
+                raise OSError(f"the file is shorter than the {available} bytes written")
             self.hasher.update(self._view[:read])
             self.hashed += read
 
@@ -232,7 +243,9 @@ class HashPipeline:
     thread start per object.
 
     Args:
-        path: the file being written (it must exist).
+        path: the file being written (it must exist), or the writer's own descriptor (read
+            with positioned reads, never reopened by name: a link swapped in cannot redirect
+            them).
         kinds: checksum types to compute (see :func:`supported_checksum_types`); with none,
             every call is a no-op and no thread starts.
         threaded: hash on background threads (see :func:`hash_in_background`).
@@ -241,7 +254,7 @@ class HashPipeline:
     """
 
     def __init__(
-        self, path: str | os.PathLike[str], kinds: Iterable[str], *, threaded: bool = True
+        self, path: str | os.PathLike[str] | int, kinds: Iterable[str], *, threaded: bool = True
     ) -> None:
         self._state = _Watermark()
         self._digests: list[_Digest] = []
@@ -251,7 +264,8 @@ class HashPipeline:
             hasher = new_hasher(kind)
             if hasher is None:
                 raise ValueError(f"checksum type {kind!r} cannot be computed here")
-            self._digests.append(_Digest(normalize_checksum_type(kind), hasher, os.fspath(path)))
+            source = path if isinstance(path, int) else os.fspath(path)
+            self._digests.append(_Digest(normalize_checksum_type(kind), hasher, source))
         if threaded:
             for digest in self._digests:
                 thread = threading.Thread(
@@ -301,6 +315,12 @@ class HashPipeline:
             thread.join()
         for digest in self._digests:
             digest.close()
+
+    def abort(self) -> None:
+        """Stop the threads without hashing the rest (a failed or cancelled download)."""
+        for digest in self._digests:
+            digest.aborted = True
+        self.close()
 
     def __enter__(self) -> HashPipeline:
         return self

@@ -6,6 +6,7 @@ outside the target folder or overwrite a file silently.
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -70,11 +71,12 @@ def numbered_name(name: str, counter: int) -> str:
 
 
 def unique_path(directory: Path, name: str, taken: Iterable[Path] = ()) -> Path:
-    """``directory/name``, or ``name (1)``, ``name (2)``... if that exists or is already taken."""
+    """``directory/name``, or ``name (1)``, ``name (2)``... if that exists (a dangling link
+    included) or is already taken."""
     reserved = set(taken)
     counter = 0
     candidate = directory / name
-    while candidate.exists() or candidate in reserved:
+    while os.path.lexists(candidate) or candidate in reserved:
         counter += 1
         candidate = directory / numbered_name(name, counter)
     return candidate

@@ -11,7 +11,6 @@
 
 from __future__ import annotations
 
-import stat
 import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from dnastack.client.drs.errors import DrsDownloadError
+from dnastack.client.drs.local_files import FolderTree, entry_exists, regular_file_size
 from dnastack.client.drs.models import DrsObject
 from dnastack.client.drs.naming import (
     numbered_name,
@@ -27,7 +27,7 @@ from dnastack.client.drs.naming import (
     unique_path,
 )
 from dnastack.client.drs.uri import DrsLocation
-from dnastack.exceptions import DnastackError
+from dnastack.exceptions import DnastackError, LocalFileError
 
 if TYPE_CHECKING:
     from dnastack.client.drs.lookups import DrsLookups
@@ -47,6 +47,7 @@ class DownloadJob:
     location: DrsLocation
     drs_object: DrsObject | None = None
     folder: Path | None = None
+    folder_parts: tuple[str, ...] = ()  # ``folder`` relative to the output folder
     file_name: str | None = None
     target: Path | None = None  # allocated up front unless ``existing`` files may match
     existing: list[Path] = field(default_factory=list)  # same name (or suffixed), same size
@@ -59,16 +60,17 @@ class DownloadJob:
 def plan_downloads(
     client: DrsLookups,
     requested: Sequence[str],
-    output_dir: Path,
+    folders: FolderTree,
     names: NameAllocator,
     *,
     skip_existing: bool,
     no_auth: bool,
     trace: Span | None,
 ) -> list[DownloadJob]:
-    """Resolve ``requested`` (bundles expanded into their members) and plan local names."""
+    """Resolve ``requested`` (bundles expanded into their members) and plan local names
+    under ``folders`` (looked at without following links)."""
     jobs = _resolve(client, requested, no_auth, trace)
-    _plan_paths(jobs, output_dir, names, skip_existing)
+    _plan_paths(jobs, folders, names, skip_existing)
     return jobs
 
 
@@ -199,7 +201,7 @@ class NameAllocator:
 
 
 def _plan_paths(
-    jobs: list[DownloadJob], output_dir: Path, names: NameAllocator, skip_existing: bool
+    jobs: list[DownloadJob], folders: FolderTree, names: NameAllocator, skip_existing: bool
 ) -> None:
     """Names in request order; a job whose name (or a suffixed one) already holds a file
     of the object's size gets its name only if that file turns out to differ."""
@@ -211,25 +213,33 @@ def _plan_paths(
             relative = safe_relative_path(job.relative_parts, fallback)
         else:
             relative = Path(safe_filename(job.drs_object.name, fallback))
-        job.folder = output_dir / relative.parent
+        job.folder = folders.root.path / relative.parent
+        job.folder_parts = relative.parent.parts
         job.file_name = relative.name
         if skip_existing:
-            job.existing = _same_size_files(job.folder, relative.name, job.drs_object.size)
+            try:
+                job.existing = _same_size_files(folders, job, job.drs_object.size)
+            except LocalFileError as exc:
+                job.error = exc
+                continue
         if not job.existing:
             job.target = names.allocate(job.folder, relative.name)
 
 
-def _same_size_files(folder: Path, name: str, size: int) -> list[Path]:
-    """``name``, ``name (1)``, ... as long as they exist, keeping regular files of ``size``."""
+def _same_size_files(folders: FolderTree, job: DownloadJob, size: int) -> list[Path]:
+    """``name``, ``name (1)``, ... as long as they exist, keeping regular files of ``size``
+    (links are not followed; a folder on the way that is a link refuses the job)."""
+    folder = folders.folder(job.folder_parts, create=False)
+    if folder is None or job.file_name is None:
+        return []
     found: list[Path] = []
     for counter in range(MAX_NAME_SUFFIX):
-        path = folder / numbered_name(name, counter)
+        name = numbered_name(job.file_name, counter)
         try:
-            info = path.stat()
-        except FileNotFoundError:
-            break
-        except OSError:
+            if not entry_exists(folder, name):
+                break
+            if regular_file_size(folder, name) == size:
+                found.append(folder.path / name)
+        except LocalFileError:
             continue
-        if stat.S_ISREG(info.st_mode) and info.st_size == size:
-            found.append(path)
     return found

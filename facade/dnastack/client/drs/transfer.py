@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from dnastack.client.drs.errors import IncompleteDownloadError
 from dnastack.client.drs.hashing import HashPipeline, hash_in_background
+from dnastack.client.drs.local_files import os_errors_named
 from dnastack.client.drs.progress import ProgressReporter
 from dnastack.exceptions import HttpError, TransportError, safe_url
 
@@ -39,6 +40,7 @@ __all__ = [
     "WIDE_READ_BYTES",
     "ByteSource",
     "TransferOutcome",
+    "part_name_for",
     "part_path_for",
     "transfer_to_part",
 ]
@@ -93,12 +95,18 @@ class TransferOutcome:
 
 def part_path_for(target: Path) -> Path:
     """``dir/.name.part``: the temporary file beside the final one."""
-    return target.with_name(f".{target.name}.part")
+    return target.with_name(part_name_for(target.name))
+
+
+def part_name_for(name: str) -> str:
+    """``.name.part``: the temporary file's name beside the final ``name``."""
+    return f".{name}.part"
 
 
 def transfer_to_part(
     session: HttpSession,
     source: ByteSource,
+    part_fd: int,
     part_path: Path,
     *,
     object_id: str,
@@ -108,20 +116,22 @@ def transfer_to_part(
     resume: bool = True,
     trace: Span | None = None,
 ) -> TransferOutcome:
-    """Download ``source`` into ``part_path`` and hash it; return sizes and digests.
+    """Download ``source`` into the part file open as ``part_fd`` (read-write; see
+    :func:`~dnastack.client.drs.local_files.open_part`) and hash it; return sizes and
+    digests. ``part_path`` only names the file in messages.
 
     Raises:
         HttpError: the access URL answered with an error status.
         TransportError: the connection kept failing without progress.
-        IncompleteDownloadError: the bytes never added up to ``expected_size``.
+        IncompleteDownloadError: the bytes never added up to ``expected_size``, or the
+            body (decoded) went beyond it: nothing beyond it is written.
+        LocalFileError: the part file could not be written (full, read-only, ...).
     """
-    fd = os.open(part_path, os.O_WRONLY | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o644)
-    try:
-        return _Transfer(
-            session, source, part_path, fd, object_id, expected_size, checksum_kinds, progress
-        ).run(resume, trace)
-    finally:
-        os.close(fd)
+    transfer = _Transfer(
+        session, source, part_path, part_fd, object_id, expected_size, checksum_kinds, progress
+    )
+    with os_errors_named(part_path):
+        return transfer.run(resume, trace)
 
 
 class _Transfer:
@@ -160,8 +170,9 @@ class _Transfer:
             self.progress.start(self.offset)
             hashes = self._fetch_all(hashes, trace)
             digests = hashes.result()
-        finally:
-            hashes.close()
+        except BaseException:
+            hashes.abort()
+            raise
         if self.offset != resumed_from + self.transferred:  # restarted from zero
             resumed_from = 0
         return TransferOutcome(self.offset, self.transferred, resumed_from, digests)
@@ -260,7 +271,7 @@ class _Transfer:
 
     def _new_pipeline(self) -> HashPipeline:
         threaded = hash_in_background(self.expected_size)
-        return HashPipeline(self.part_path, self.kinds, threaded=threaded)
+        return HashPipeline(self.fd, self.kinds, threaded=threaded)
 
     def _copy_body(self, response: httpx.Response, hashes: HashPipeline) -> None:
         encoding = response.headers.get("content-encoding", "identity").lower()
@@ -268,6 +279,7 @@ class _Transfer:
         chunks: Iterator[bytes] = response.iter_raw() if raw else response.iter_bytes()
         pending: list[bytes] = []
         size = 0
+        limit = self.expected_size
         while True:
             try:
                 chunk = next(chunks)
@@ -277,6 +289,10 @@ class _Transfer:
                 if pending:  # keep what arrived before the failure
                     self._flush(pending, size, hashes)
                 raise
+            if limit is not None and self.offset + size + len(chunk) > limit:
+                if pending:
+                    self._flush(pending, size, hashes)
+                raise self._too_long(self.offset + len(chunk), encoding)
             pending.append(chunk)
             size += len(chunk)
             if size >= BATCH_BYTES or len(pending) >= MAX_BATCH_CHUNKS:
@@ -285,6 +301,17 @@ class _Transfer:
                 size = 0
         if pending:
             self._flush(pending, size, hashes)
+
+    def _too_long(self, received: int, encoding: str) -> IncompleteDownloadError:
+        assert self.expected_size is not None
+        how = f" (decoded from {encoding})" if encoding not in ("", "identity") else ""
+        return IncompleteDownloadError(
+            f"{self.object_id!r}: {safe_url(self.source.url)} sent more than the object's "
+            f"size of {self.expected_size} bytes{how}; stopped at byte {self.offset}",
+            object_id=self.object_id,
+            expected=self.expected_size,
+            received=received,
+        )
 
     def _flush(self, chunks: list[bytes], size: int, hashes: HashPipeline) -> None:
         _write_all(self.fd, chunks, size)
