@@ -39,6 +39,7 @@ from dnastack.devserver.data_connect.routes import data_connect_routes
 from dnastack.devserver.drs.routes import drs_routes
 from dnastack.devserver.drs.signing import UrlSigner
 from dnastack.devserver.drs.store import DrsStore
+from dnastack.devserver.drs.throttle import ThrottleBytes
 from dnastack.devserver.errors import exception_handlers
 from dnastack.devserver.explorer import QuestionCatalog, explorer_routes
 from dnastack.devserver.registry import node_service_kinds, registry_routes, service_info
@@ -152,6 +153,10 @@ def create_app(config: DevServerConfig) -> Starlette:
     middleware = [Middleware(_CollapseSlashes)]
     if state.issuer is not None:
         middleware.append(Middleware(AuthMiddleware, issuer=state.issuer, config=config))
+    if config.throttle_bytes_per_second > 0:
+        middleware.append(
+            Middleware(ThrottleBytes, bytes_per_second=config.throttle_bytes_per_second)
+        )
 
     @contextlib.asynccontextmanager
     async def lifespan(app: Starlette) -> AsyncIterator[None]:

@@ -41,6 +41,7 @@ class DevServerConfig:
     auth_cache_seconds: float = 30.0
     drs_compat: str | None = None  # "1.2": DRS answers as DRS 1.2 (see devserver.drs.compat)
     registry_types: str = "standard"  # "reference": the types DNAstack registries publish
+    throttle_bytes_per_second: int = 0  # > 0: the DRS byte route sends at most this rate
 
     def __post_init__(self) -> None:
         if self.drs_compat is not None and self.drs_compat not in DRS_COMPAT_VERSIONS:
@@ -125,6 +126,14 @@ def build_arg_parser() -> argparse.ArgumentParser:
         "registries (org.ga4gh:drs:1.1.0, com.dnastack.explorer:collection-service:1.0.0); "
         "default: standard",
     )
+    parser.add_argument(
+        "--throttle-bytes-per-second",
+        type=int,
+        default=0,
+        metavar="N",
+        help="the DRS byte route sends at most N bytes per second (tests of slow servers, "
+        "Ctrl-C and resume); default 0: no limit",
+    )
     return parser
 
 
@@ -156,4 +165,5 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         auth_required_scopes=tuple(args.auth_required_scope),
         drs_compat=args.drs_compat,
         registry_types=args.registry_types,
+        throttle_bytes_per_second=max(0, args.throttle_bytes_per_second),
     )

@@ -34,6 +34,8 @@ from dnastack.exceptions import (
 from dnastack.settings.overrides import SESSION_OVERRIDES, SessionOverrides
 from dnastack.settings.sources import (
     DEFAULT_CONTEXT,
+    DEFAULT_DOWNLOAD_STALL_BYTES,
+    DEFAULT_DOWNLOAD_STALL_SECONDS,
     DEFAULT_MAX_RETRIES,
     DEFAULT_POLLING_MAX_WAIT_SECONDS,
     NOVERIFY,
@@ -94,6 +96,9 @@ class Settings:
         session_file: a file holding a static session, or None.
         http_proxy, https_proxy, no_proxy: proxy settings (httpx also reads the
             environment itself when ``trust_env`` is on).
+        download_stall_bytes, download_stall_seconds: the stall rule of byte downloads:
+            fewer than this many bytes over this many seconds fails the transfer (0 bytes:
+            off).
         sources: setting name -> where its value came from.
         configured_endpoints: the endpoints of ``context`` in the configuration file.
         configured_defaults: the default endpoint id per short type in ``context``.
@@ -128,6 +133,8 @@ class Settings:
     partitions_in_flight: int = 4
     partition_retries: int = 2
     max_partitions: int = 1024
+    download_stall_bytes: int = DEFAULT_DOWNLOAD_STALL_BYTES
+    download_stall_seconds: float = DEFAULT_DOWNLOAD_STALL_SECONDS
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{r.name}={r.value}" for r in self.describe())
@@ -264,6 +271,8 @@ def resolve_settings(
     partitions_in_flight: int | None = None,
     partition_retries: int | None = None,
     max_partitions: int | None = None,
+    download_stall_bytes: int | None = None,
+    download_stall_seconds: float | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: SessionOverrides | None = None,
 ) -> Settings:
@@ -299,6 +308,8 @@ def resolve_settings(
         "partitions_in_flight": partitions_in_flight,
         "partition_retries": partition_retries,
         "max_partitions": max_partitions,
+        "download_stall_bytes": download_stall_bytes,
+        "download_stall_seconds": download_stall_seconds,
     }
     for short_type, url in (endpoint_urls or {}).items():
         try:
@@ -367,6 +378,8 @@ class _Resolution:
             partitions_in_flight=self.values["partitions_in_flight"],
             partition_retries=self.values["partition_retries"],
             max_partitions=self.values["max_partitions"],
+            download_stall_bytes=self.values["download_stall_bytes"],
+            download_stall_seconds=self.values["download_stall_seconds"],
         )
 
     def _resolve(self, spec: SettingSpec) -> None:
@@ -443,6 +456,10 @@ class _Resolution:
             return DEFAULT_POLLING_MAX_WAIT_SECONDS
         if name in _PARTITION_DEFAULTS:
             return _PARTITION_DEFAULTS[name]
+        if name == "download_stall_bytes":
+            return DEFAULT_DOWNLOAD_STALL_BYTES
+        if name == "download_stall_seconds":
+            return DEFAULT_DOWNLOAD_STALL_SECONDS
         return None
 
     def _home(self) -> Path:

@@ -29,6 +29,8 @@ from dnastack.exceptions import ConfigurationError
 
 __all__ = [
     "DEFAULT_CONTEXT",
+    "DEFAULT_DOWNLOAD_STALL_BYTES",
+    "DEFAULT_DOWNLOAD_STALL_SECONDS",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLLING_MAX_WAIT_SECONDS",
     "NOVERIFY",
@@ -45,6 +47,10 @@ DEFAULT_MAX_RETRIES = 3
 """Retries after the first attempt (the transport makes at most 1 + this many attempts)."""
 DEFAULT_POLLING_MAX_WAIT_SECONDS = 600.0
 """Seconds one paged result may spend polling pages that are not ready (10 minutes)."""
+DEFAULT_DOWNLOAD_STALL_BYTES = 1024
+"""Stall rule of byte downloads: at least this many bytes per window ..."""
+DEFAULT_DOWNLOAD_STALL_SECONDS = 30.0
+"""... of this many seconds (a slower transfer fails with DownloadStalledError)."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
 
@@ -145,6 +151,10 @@ def _positive_int(raw: Any, name: str, source: str) -> int:
     if value < 1:
         raise _fail(name, source, "expected a number >= 1")
     return value
+
+
+def _byte_count(raw: Any, name: str, source: str) -> int:
+    return _max_retries(raw, name, source)  # a whole number >= 0, checked the same way
 
 
 def _ca_cert(raw: Any, name: str, source: str) -> str:
@@ -271,6 +281,18 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("http_proxy", ("http_proxy", "HTTP_PROXY"), None, _text),
     SettingSpec("https_proxy", ("https_proxy", "HTTPS_PROXY"), None, _text),
     SettingSpec("no_proxy", ("no_proxy", "NO_PROXY"), None, _text),
+    SettingSpec(
+        "download_stall_bytes",
+        ("DNASTACK_DOWNLOAD_STALL_BYTES",),
+        "settings.download_stall_bytes",
+        _byte_count,
+    ),
+    SettingSpec(
+        "download_stall_seconds",
+        ("DNASTACK_DOWNLOAD_STALL_SECONDS",),
+        "settings.download_stall_seconds",
+        _timeout,
+    ),
 )
 """Every setting, in resolution order (``config_file`` first: it locates the file layer;
 ``context`` next: it selects the endpoints the URL settings read)."""

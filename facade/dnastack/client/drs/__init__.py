@@ -10,6 +10,8 @@ from dnastack.client.drs.blob import Blob
 from dnastack.client.drs.client import DRS_TYPE_V1_1, DrsClient
 from dnastack.client.drs.errors import (
     ChecksumMismatchError,
+    DownloadCancelledError,
+    DownloadStalledError,
     DrsApiError,
     DrsDownloadError,
     DRSDownloadException,
@@ -38,8 +40,10 @@ __all__ = [
     "ContentsObject",
     "DRSDownloadException",
     "DRSException",
+    "DownloadCancelledError",
     "DownloadProgress",
     "DownloadResult",
+    "DownloadStalledError",
     "DownloadStatus",
     "DrsApiError",
     "DrsClient",

@@ -26,6 +26,7 @@ from dnastack.client.drs.lookups import DRS_SERVICE_TYPES, DrsLookups
 from dnastack.client.drs.models import AccessURL, DrsObject
 from dnastack.client.drs.progress import DownloadProgress, ProgressHook
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
+from dnastack.client.drs.stall import StallRule
 from dnastack.client.service_registry.models import ServiceType
 from dnastack.exceptions import HttpError
 
@@ -177,6 +178,7 @@ class DrsClient(DrsLookups):
         no_auth: bool = False,
         exit_codes: dict[DownloadStatus, dict[str, str]] | None = None,
         trace: Span | None = None,
+        cancel: threading.Event | None = None,
     ) -> list[DownloadResult]:
         """Download objects (and bundles, as folder trees) into ``output_dir``, verified.
 
@@ -198,11 +200,24 @@ class DrsClient(DrsLookups):
             no_auth: send no credentials at all.
             exit_codes: filled as :meth:`exit_download` documents.
             trace: the caller's span.
+            cancel: setting this event (from any thread) stops every transfer within a
+                fraction of a second; unfinished objects come back FAILED with
+                :class:`DownloadCancelledError`, their ``.part`` files kept for a resume.
+
+        A ``KeyboardInterrupt`` (Ctrl-C, a notebook's "interrupt kernel") stops every
+        transfer the same way, then propagates. A transfer receiving fewer than
+        ``download_stall_bytes`` over ``download_stall_seconds`` (settings) fails with
+        :class:`DownloadStalledError`. Nothing reaches its final name unverified.
 
         Returns:
             One :class:`DownloadResult` per object: per requested blob, per bundle member.
+
+        Raises:
+            LocalFileError: the output folder cannot be created or opened (per-object
+                local failures, such as a refused link, are FAILED results).
         """
         requested = [ids_or_uris] if isinstance(ids_or_uris, str) else list(ids_or_uris)
+        settings = self._resolved_settings()
         hooks: list[ProgressHook] = [self._progress_event]
         if progress is not None:
             hooks.insert(0, progress)
@@ -215,6 +230,8 @@ class DrsClient(DrsLookups):
             no_auth=no_auth,
             hooks=tuple(hooks),
             trace=trace,
+            cancel=cancel,
+            stall=StallRule(settings.download_stall_bytes, settings.download_stall_seconds),
         )
         results = run_downloads(self, requested, options)
         if exit_codes is not None:

@@ -20,14 +20,18 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from dnastack.client.drs.cancel import CancelToken
 from dnastack.client.drs.errors import (
     ChecksumMismatchError,
+    DownloadCancelledError,
     DrsDownloadError,
     IncompleteDownloadError,
     NoAccessMethodError,
@@ -60,8 +64,10 @@ from dnastack.client.drs.planning import (
 )
 from dnastack.client.drs.progress import ProgressHook, ProgressReporter
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
+from dnastack.client.drs.stall import StallMonitor, StallRule
 from dnastack.client.drs.transfer import (
     ByteSource,
+    TransferControl,
     TransferOutcome,
     part_name_for,
     transfer_to_part,
@@ -78,6 +84,8 @@ __all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "run_downloads"]
 _logger = logging.getLogger("dnastack.drs")
 
 FETCHABLE_SCHEMES: Final = ("https://", "http://")
+WAIT_TICK_SECONDS: Final = 0.2
+"""How often the waiting thread looks for Ctrl-C, the caller's cancel event and stalls."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +100,9 @@ class DownloadOptions:
     no_auth: bool = False
     hooks: tuple[ProgressHook, ...] = ()
     trace: Span | None = None
+    cancel: threading.Event | None = None
+    stall: StallRule = field(default_factory=StallRule)
+    clock: Callable[[], float] = time.monotonic
 
 
 def run_downloads(
@@ -99,9 +110,20 @@ def run_downloads(
 ) -> list[DownloadResult]:
     """Download ``requested`` ids/URIs per ``options``; one result per object.
 
+    The calling thread waits for the workers in :data:`WAIT_TICK_SECONDS` ticks: on each it
+    looks at ``options.cancel`` and polls the stall monitor. ``KeyboardInterrupt`` (or any
+    exception) while waiting cancels every transfer, waits for the workers to stop (about
+    a tick; ``.part`` files are kept) and propagates.
+
     Raises:
         LocalFileError: the output folder cannot be created or opened.
     """
+    control = TransferControl(
+        cancel=CancelToken(options.cancel),
+        stall=options.stall,
+        monitor=StallMonitor(),
+        clock=options.clock,
+    )
     with FolderTree(options.output_dir) as folders:
         names = NameAllocator()
         jobs = plan_downloads(
@@ -113,16 +135,34 @@ def run_downloads(
             no_auth=options.no_auth,
             trace=options.trace,
         )
-        worker = _ObjectDownloader(client, options, names, folders)
+        worker = _ObjectDownloader(client, options, names, folders, control)
         originals = [job for job in jobs if job.duplicate_of is None]
         with ThreadPoolExecutor(
             max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
         ) as pool:
-            results = pool.map(worker.download, originals)
-            done = dict(zip(map(id, originals), results, strict=True))
+            futures = [pool.submit(worker.download, job) for job in originals]
+            try:
+                _wait_ticking(futures, control)
+            except BaseException:
+                control.cancel.cancel()  # every transfer stops within a tick or a chunk
+                raise
+            done = {
+                id(job): future.result() for job, future in zip(originals, futures, strict=True)
+            }
     return [
         done[id(job)] if job.duplicate_of is None else worker.duplicate(job, done) for job in jobs
     ]
+
+
+def _wait_ticking(futures: list[Future[DownloadResult]], control: TransferControl) -> None:
+    """Wait for ``futures`` in short ticks (a signal handler's exception, such as
+    ``KeyboardInterrupt``, is raised between two), cancelling when the caller's event is
+    set and aborting stalled responses."""
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=WAIT_TICK_SECONDS)
+        control.cancel.poll()
+        control.monitor.poll(control.clock())
 
 
 # -- one object ---------------------------------------------------------------------------
@@ -135,11 +175,13 @@ class _ObjectDownloader:
         options: DownloadOptions,
         names: NameAllocator,
         folders: FolderTree,
+        control: TransferControl,
     ) -> None:
         self.client = client
         self.options = options
         self.names = names
         self.folders = folders
+        self.control = control
 
     def download(self, job: DownloadJob) -> DownloadResult:
         result = self._download(job)
@@ -170,6 +212,8 @@ class _ObjectDownloader:
         if job.error is not None or drs_object is None or job.folder is None:
             error = job.error or DrsDownloadError("not resolved", object_id=job.location.object_id)
             return self._failed(job, error)
+        if self.control.cancel.cancelled:
+            return self._failed(job, DownloadCancelledError(drs_object.id))
         expected = select_checksums(
             expected_pairs(drs_object.checksums), self.options.checksum_policy
         )
@@ -316,6 +360,7 @@ class _ObjectDownloader:
                     progress=reporter,
                     resume=resume,
                     trace=self.options.trace,
+                    control=self.control,
                 )
                 return outcome, source
             except (HttpError, TransportError, IncompleteDownloadError) as exc:

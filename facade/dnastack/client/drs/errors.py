@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from dnastack.client.drs.uri import InvalidDrsUriError
-from dnastack.exceptions import DnastackError, NotFoundError
+from dnastack.exceptions import DnastackError, NotFoundError, TransportError
 
 if TYPE_CHECKING:
     import httpx
@@ -23,6 +23,8 @@ __all__ = [
     "ChecksumMismatchError",
     "DRSDownloadException",
     "DRSException",
+    "DownloadCancelledError",
+    "DownloadStalledError",
     "DrsApiError",
     "DrsDownloadError",
     "DrsError",
@@ -139,3 +141,31 @@ class DRSDownloadException(DrsError, RuntimeError):
     def __init__(self, errors: list[DRSException] | None = None) -> None:
         self.errors = list(errors or [])
         super().__init__("Downloads failed:\n" + "".join(f"{e}\n" for e in self.errors))
+
+
+class DownloadCancelledError(DrsDownloadError):
+    """The download was cancelled (Ctrl-C, ``KeyboardInterrupt``, the caller's event).
+
+    Its ``.part`` file is kept: the next download of the object resumes from it.
+    """
+
+    def __init__(self, object_id: str, where: str = "") -> None:
+        kept = f"; {where} kept for resume" if where else ""
+        super().__init__(f"download of {object_id!r} cancelled{kept}", object_id=object_id)
+
+
+class DownloadStalledError(TransportError):
+    """A byte download received too few bytes over a whole window (the stall rule).
+
+    ``url`` (query string removed), ``min_bytes``, ``window_seconds``.
+    """
+
+    def __init__(self, url: str, *, min_bytes: int, window_seconds: float) -> None:
+        self.min_bytes = min_bytes
+        self.window_seconds = window_seconds
+        super().__init__(
+            f"download stalled: fewer than {min_bytes} bytes in {window_seconds:g} s "
+            "(settings download_stall_bytes, download_stall_seconds)",
+            method="GET",
+            url=url,
+        )

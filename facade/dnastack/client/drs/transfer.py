@@ -10,6 +10,12 @@ Failures while the body streams (connection reset, a body shorter than its
 ``Content-Length``) keep what was written and continue with a ``Range`` request from
 there; a server that ignores ``Range`` (200 instead of 206) restarts the file from zero.
 An existing ``.part`` is resumed the same way, its bytes re-hashed first.
+
+Every chunk is checked against the call's :class:`TransferControl`: the cancel token
+(:mod:`~dnastack.client.drs.cancel`) and the stall rule (:mod:`~dnastack.client.drs.stall`).
+While a response is open, cancelling or a stall seen by the driver's monitor shuts its
+socket down, so a read blocked on a silent server returns at once. What was written stays
+in the ``.part`` file for a later resume.
 """
 
 from __future__ import annotations
@@ -17,16 +23,24 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import socket
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from dnastack.client.drs.errors import IncompleteDownloadError
+from dnastack.client.drs.cancel import CancelToken
+from dnastack.client.drs.errors import (
+    DownloadCancelledError,
+    DownloadStalledError,
+    IncompleteDownloadError,
+)
 from dnastack.client.drs.hashing import HashPipeline, hash_in_background
 from dnastack.client.drs.local_files import os_errors_named
 from dnastack.client.drs.progress import ProgressReporter
+from dnastack.client.drs.stall import StallMonitor, StallRule, StallWatch
 from dnastack.exceptions import HttpError, TransportError, safe_url
 
 if TYPE_CHECKING:
@@ -39,6 +53,7 @@ __all__ = [
     "BATCH_BYTES",
     "WIDE_READ_BYTES",
     "ByteSource",
+    "TransferControl",
     "TransferOutcome",
     "part_name_for",
     "part_path_for",
@@ -84,6 +99,17 @@ class ByteSource:
 
 
 @dataclass(frozen=True)
+class TransferControl:
+    """What stops transfers early: the call's cancel token, the stall rule, the monitor a
+    driver polls for stalls while reads block, and the clock both use."""
+
+    cancel: CancelToken = field(default_factory=CancelToken)
+    stall: StallRule = field(default_factory=StallRule)
+    monitor: StallMonitor = field(default_factory=StallMonitor)
+    clock: Callable[[], float] = time.monotonic
+
+
+@dataclass(frozen=True)
 class TransferOutcome:
     """What :func:`transfer_to_part` wrote."""
 
@@ -115,6 +141,7 @@ def transfer_to_part(
     progress: ProgressReporter,
     resume: bool = True,
     trace: Span | None = None,
+    control: TransferControl | None = None,
 ) -> TransferOutcome:
     """Download ``source`` into the part file open as ``part_fd`` (read-write; see
     :func:`~dnastack.client.drs.local_files.open_part`) and hash it; return sizes and
@@ -126,10 +153,13 @@ def transfer_to_part(
         IncompleteDownloadError: the bytes never added up to ``expected_size``, or the
             body (decoded) went beyond it: nothing beyond it is written.
         LocalFileError: the part file could not be written (full, read-only, ...).
+        DownloadCancelledError: ``control.cancel`` was cancelled (the part file is kept).
+        DownloadStalledError: the stall rule stopped the response.
     """
     transfer = _Transfer(
         session, source, part_path, part_fd, object_id, expected_size, checksum_kinds, progress
     )
+    transfer.control = control or TransferControl()
     with os_errors_named(part_path):
         return transfer.run(resume, trace)
 
@@ -156,6 +186,8 @@ class _Transfer:
         self.progress = progress
         self.offset = 0
         self.transferred = 0
+        self.control = TransferControl()
+        self.watch: StallWatch | None = None
 
     def run(self, resume: bool, trace: Span | None) -> TransferOutcome:
         existing = os.fstat(self.fd).st_size
@@ -182,9 +214,11 @@ class _Transfer:
         while not self._complete():
             attempts += 1
             before = self.offset
+            self.control.cancel.check(self.object_id, self.part_path.name)
             try:
                 hashes = self._fetch_once(hashes, trace)
             except TransportError as exc:
+                self._raise_if_stopped(exc)
                 stalled = 0 if self.offset > before else stalled + 1
                 if stalled >= MAX_STALLED_ATTEMPTS or attempts >= MAX_ATTEMPTS:
                     raise
@@ -209,6 +243,20 @@ class _Transfer:
                     received=self.offset,
                 )
         return hashes
+
+    def _raise_if_stopped(self, cause: BaseException | None = None) -> None:
+        """Cancelled or stalled: raise that (not retried) instead of ``cause``."""
+        if self.control.cancel.cancelled:
+            raise DownloadCancelledError(self.object_id, self.part_path.name) from cause
+        if self.watch is not None and self.watch.stalled and cause is not None:
+            if isinstance(cause, DownloadStalledError):
+                raise cause
+            rule = self.control.stall
+            raise DownloadStalledError(
+                safe_url(self.source.url),
+                min_bytes=rule.min_bytes,
+                window_seconds=rule.window_seconds,
+            ) from cause
 
     def _complete(self) -> bool:
         if self.expected_size is None:
@@ -244,8 +292,16 @@ class _Transfer:
                     # (never truncate to the size the file has: ext4 flushes a file on
                     # close when it was truncated and rewritten)
                     os.ftruncate(self.fd, self.offset)
-                with _wide_socket_reads(response):
-                    self._copy_body(response, hashes)
+                self.watch = StallWatch(self.control.stall, self.control.clock)
+                abort = _aborter(response)
+                forget_cancel = self.control.cancel.on_cancel(abort)
+                forget_watch = self.control.monitor.watch(self.watch, abort)
+                try:
+                    with _wide_socket_reads(response):
+                        self._copy_body(response, hashes, self.watch)
+                finally:
+                    forget_cancel()
+                    forget_watch()
         except HttpError as exc:
             if exc.status_code != 416 or not self.offset:
                 raise
@@ -273,7 +329,7 @@ class _Transfer:
         threaded = hash_in_background(self.expected_size)
         return HashPipeline(self.fd, self.kinds, threaded=threaded)
 
-    def _copy_body(self, response: httpx.Response, hashes: HashPipeline) -> None:
+    def _copy_body(self, response: httpx.Response, hashes: HashPipeline, watch: StallWatch) -> None:
         encoding = response.headers.get("content-encoding", "identity").lower()
         raw = encoding in ("", "identity") and not response.is_stream_consumed
         chunks: Iterator[bytes] = response.iter_raw() if raw else response.iter_bytes()
@@ -293,6 +349,9 @@ class _Transfer:
                 if pending:
                     self._flush(pending, size, hashes)
                 raise self._too_long(self.offset + len(chunk), encoding)
+            if watch.add(len(chunk)) or self.control.cancel.cancelled:
+                self._flush([*pending, chunk], size + len(chunk), hashes)
+                self._raise_if_stopped(TransportError("stopped", url=safe_url(self.source.url)))
             pending.append(chunk)
             size += len(chunk)
             if size >= BATCH_BYTES or len(pending) >= MAX_BATCH_CHUNKS:
@@ -340,6 +399,23 @@ def _wide_socket_reads(response: httpx.Response) -> Iterator[None]:
     finally:
         with suppress(AttributeError):
             del connection.READ_NUM_BYTES  # back to the class default
+
+
+def _aborter(response: httpx.Response) -> Callable[[], None]:
+    """A call that shuts the response's socket down (unblocking a read in another thread);
+    it does nothing when the transport's layout is not the known one (see
+    :func:`_http11_connection`): the read loop then stops at the next chunk."""
+    connection = _http11_connection(response)
+
+    def abort() -> None:
+        stream = getattr(connection, "_network_stream", None)
+        get_extra_info = getattr(stream, "get_extra_info", None)
+        sock = get_extra_info("socket") if callable(get_extra_info) else None
+        if isinstance(sock, socket.socket):
+            with suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+
+    return abort
 
 
 def _http11_connection(response: httpx.Response) -> Any:
