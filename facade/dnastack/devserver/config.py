@@ -27,7 +27,7 @@ class DevServerConfig:
     page_size: int = DEFAULT_PAGE_SIZE
     polling: bool = False
     polling_retry_after: int = 0
-    absolute_page_urls: bool = False
+    absolute_page_urls: bool = True  # False: relative references (--relative-page-urls)
     query_ttl_seconds: float = 300.0
     max_open_queries: int = 64
     access_log: bool = False
@@ -87,9 +87,17 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="Retry-After seconds sent with empty polling pages (default 0)",
     )
     parser.add_argument(
+        "--relative-page-urls",
+        dest="absolute_page_urls",
+        action="store_false",
+        default=True,
+        help="Data Connect next_page_url as relative references (default: absolute URLs)",
+    )
+    parser.add_argument(
         "--absolute-page-urls",
+        dest="absolute_page_urls",
         action="store_true",
-        help="Data Connect next_page_url as absolute URLs (default: relative references)",
+        help="Data Connect next_page_url as absolute URLs (the default; kept for old scripts)",
     )
     parser.add_argument("--query-ttl", type=float, default=300.0, help="idle seconds per query")
     parser.add_argument("--max-open-queries", type=int, default=64, help="open query cursors")

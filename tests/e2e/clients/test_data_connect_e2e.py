@@ -7,6 +7,7 @@ import decimal
 from collections.abc import Iterator
 from pathlib import Path
 
+import httpx
 import pytest
 
 from dnastack.client.data_connect import DataConnectClient, QueryError, Table, TableInfo
@@ -143,9 +144,23 @@ def test_data_connect_polling_mode_is_waited_out(
 def test_data_connect_absolute_next_page_urls(
     devserver_factory: DevServerFactory, settings: Settings
 ) -> None:
-    server = devserver_factory.start("--absolute-page-urls", "--page-size", "9")
+    server = devserver_factory.start("--page-size", "9")  # absolute next_page_urls: the default
     client = DataConnectClient(ServiceEndpoint(url=server.data_connect_url), settings=settings)
+    first = httpx.get(server.data_connect_url + "tables", params={"page_size": 1}).json()
+    assert first["pagination"]["next_page_url"].startswith(server.base_url + "/")
     assert len(client.query("SELECT * FROM variants").to_list()) == 1000
+    assert [t.name for t in client.list_tables()] == SAMPLE_TABLES
+
+
+def test_data_connect_relative_next_page_urls(
+    devserver_factory: DevServerFactory, settings: Settings
+) -> None:
+    server = devserver_factory.start("--relative-page-urls", "--page-size", "9")
+    client = DataConnectClient(ServiceEndpoint(url=server.data_connect_url), settings=settings)
+    first = httpx.get(server.data_connect_url + "tables", params={"page_size": 1}).json()
+    assert first["pagination"]["next_page_url"].startswith("/data-connect/tables?")
+    assert len(client.query("SELECT * FROM variants").to_list()) == 1000
+    assert [t.name for t in client.list_tables()] == SAMPLE_TABLES
 
 
 def test_data_connect_list_and_iterate_tables_across_pages(

@@ -63,13 +63,13 @@ def test_tables_lists_every_sample_table(client: httpx.Client) -> None:
         assert table["data_model"]["properties"]
 
 
-def test_tables_are_paginated_with_relative_next_page_urls(client: httpx.Client) -> None:
+def test_tables_are_paginated_with_absolute_next_page_urls(client: httpx.Client) -> None:
     response = client.get("/data-connect/tables", params={"page_size": 3})
     first = response.json()
     assert [t["name"] for t in first["tables"]] == SAMPLE_TABLES[:3]
     next_url = first["pagination"]["next_page_url"]
-    assert next_url.startswith("/data-connect/tables?")
-    second = client.get(urljoin(str(response.url), next_url)).json()
+    assert next_url.startswith(str(client.base_url).rstrip("/") + "/data-connect/tables?")
+    second = client.get(next_url).json()
     assert [t["name"] for t in second["tables"]] == SAMPLE_TABLES[3:]
     assert "pagination" not in second
 
@@ -249,7 +249,9 @@ def test_large_result_pages_in_order_without_gaps(
     models = [page["data_model"] for page in pages]
     assert all(model == models[0] for model in models)
     for page in pages[:-1]:
-        assert page["pagination"]["next_page_url"].startswith("/data-connect/search/")
+        assert page["pagination"]["next_page_url"].startswith(
+            f"{paging_server.base_url}/data-connect/search/"
+        )
     assert "pagination" not in pages[-1]
 
 
@@ -354,16 +356,27 @@ def test_polling_still_reports_bad_sql_at_once(client: httpx.Client) -> None:
     _assert_error_response(response, 400)
 
 
-def test_absolute_page_urls_option(
+def test_relative_page_urls_option(
     devserver_factory: DevServerFactory, follow_pages: Follow
 ) -> None:
-    server = devserver_factory.start("--absolute-page-urls", "--page-size", "40")
+    server = devserver_factory.start("--relative-page-urls", "--page-size", "40")
     with httpx.Client(base_url=server.base_url) as http:
         first = http.get("/data-connect/table/samples/data")
         rows, pages = follow_pages(http, first)
-        tables = http.get("/data-connect/tables", params={"page_size": 1}).json()
+        response = http.get("/data-connect/tables", params={"page_size": 1})
+        tables = response.json()
+        second = http.get(urljoin(str(response.url), tables["pagination"]["next_page_url"]))
     assert len(rows) == 100
-    assert pages[0]["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
+    assert pages[0]["pagination"]["next_page_url"].startswith("/data-connect/search/")
+    assert tables["pagination"]["next_page_url"].startswith("/data-connect/tables?")
+    assert second.status_code == 200
+    assert second.json()["tables"][0]["name"] == SAMPLE_TABLES[1]
+
+
+def test_absolute_page_urls_option_is_still_accepted(devserver_factory: DevServerFactory) -> None:
+    server = devserver_factory.start("--absolute-page-urls")
+    with httpx.Client(base_url=server.base_url) as http:
+        tables = http.get("/data-connect/tables", params={"page_size": 1}).json()
     assert tables["pagination"]["next_page_url"].startswith(f"{server.base_url}/data-connect/")
 
 

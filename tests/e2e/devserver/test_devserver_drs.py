@@ -252,3 +252,41 @@ def test_options_bulk_objects(client: httpx.Client) -> None:
     assert body["resolved_drs_object"] == [
         {"drs_object_id": "hello.json", "supported_types": ["None"]}
     ]
+
+
+@pytest.mark.parametrize("value", ["null", "foo", "2", ""])
+def test_expand_that_is_not_a_boolean_is_400(client: httpx.Client, value: str) -> None:
+    _assert_drs_error(client.get(f"{DRS}/objects/cohort-a", params={"expand": value}), 400)
+    bulk = client.post(
+        f"{DRS}/objects", params={"expand": value}, json={"bulk_object_ids": ["cohort-a"]}
+    )
+    _assert_drs_error(bulk, 400)
+    assert client.get(f"{DRS}/objects/cohort-a", params={"expand": "TRUE"}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path", [f"{DRS}/objects/hello.json", f"{DRS}/objects/hello.json/access/signed-https"]
+)
+def test_post_without_the_required_body_is_400(client: httpx.Client, path: str) -> None:
+    _assert_drs_error(client.post(path), 400)
+    assert client.post(path, json={}).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("path", "body"),
+    [
+        (f"{DRS}/objects/hello.json", {"passports": True}),
+        (f"{DRS}/objects/hello.json", {"passports": [0]}),
+        (f"{DRS}/objects/hello.json/access/signed-https", {"passports": "jwt"}),
+        (f"{DRS}/objects", {"bulk_object_ids": ["hello.json"], "passports": 0}),
+        (f"{DRS}/objects/access", {"bulk_object_access_ids": [], "passports": [1]}),
+        (
+            f"{DRS}/objects/access",
+            {"bulk_object_access_ids": [{"bulk_object_id": "x", "bulk_access_ids": [0]}]},
+        ),
+    ],
+)
+def test_passports_and_ids_of_the_wrong_type_are_400(
+    client: httpx.Client, path: str, body: object
+) -> None:
+    _assert_drs_error(client.post(path, json=body), 400)

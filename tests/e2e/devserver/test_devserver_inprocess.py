@@ -41,7 +41,9 @@ def test_create_app_serves_in_process(tmp_path: Path) -> None:
             response = await http.post("/data-connect/search", json={"query": "SELECT id FROM big"})
             page = response.json()
             assert len(page["data"]) == 20
-            assert page["pagination"]["next_page_url"].startswith("/data-connect/search/")
+            assert page["pagination"]["next_page_url"].startswith(
+                "http://node.test/data-connect/search/"
+            )
         assert app.state.node.queries.open_count == 0
 
     asyncio.run(scenario())

@@ -4,10 +4,11 @@ Each query keeps its cursor open; page ``n`` reads the next ``page_size`` rows w
 ``fetchmany``. The cache is an LRU with an idle TTL: unknown, evicted and expired query
 ids answer 404. The last page served is kept, so a client may retry it once more.
 
-Page URLs look like ``{base}/search/{query_id}?page={n}`` (relative). Data pages are
-numbered from 1; in polling mode the first response is an empty page (no rows, no
-``data_model``) pointing to page 1. While a page travels to the client, the next one is
-already being read (for pages of up to 10,000 rows), so DuckDB and the network overlap.
+Page URLs look like ``{base}/search/{query_id}?page={n}`` (``base`` is absolute by
+default). Data pages are numbered from 1; in polling mode the first response is an empty
+page (no rows, no ``data_model``) pointing to page 1. While a page travels to the client,
+the next one is already being read (for pages of up to 10,000 rows), so DuckDB and the
+network overlap.
 """
 
 from __future__ import annotations

@@ -9,9 +9,9 @@ Routes (relative to the Data Connect base URL):
 - ``POST /search[?page_size=N]``                     ``{"query", "parameters"}``
 - ``GET  /search/{query_id}?page=N``                  next pages (``next_page_url``)
 
-``next_page_url`` is a relative reference (``/data-connect/search/{id}?page=2``) unless
-``--absolute-page-urls`` is given. ``page_size`` overrides ``--page-size`` for one query or
-listing. The request header
+``next_page_url`` is an absolute URL (the published schema says ``format: uri``), or a
+relative reference (``/data-connect/search/{id}?page=2``) with ``--relative-page-urls``.
+``page_size`` overrides ``--page-size`` for one query or listing. The request header
 ``X-Devserver-Polling: 1`` (or ``0``) turns the polling pattern on (or off) for one query,
 whatever ``--polling`` says: the first response is then ``{"data": [], "pagination":
 {"next_page_url": ...}}`` with a ``Retry-After`` header.

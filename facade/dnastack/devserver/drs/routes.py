@@ -24,7 +24,6 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from dnastack.devserver.bodies import json_body, truthy
 from dnastack.devserver.drs.compat import without_drs_1_5_additions
 from dnastack.devserver.drs.objects import (
     DrsUrls,
@@ -34,6 +33,7 @@ from dnastack.devserver.drs.objects import (
     render_object,
 )
 from dnastack.devserver.drs.ranges import RangeNotSatisfiable, parse_range
+from dnastack.devserver.drs.requests import expand_param, object_body, string_list
 from dnastack.devserver.drs.signing import UrlSigner
 from dnastack.devserver.drs.store import DrsEntry, DrsStore
 from dnastack.devserver.errors import ApiError
@@ -50,12 +50,9 @@ class _LargeChunkFileResponse(FileResponse):
     chunk_size = BYTES_CHUNK_SIZE
 
 
-def _id_list(body: Any, key: str) -> list[str]:
-    if not isinstance(body, dict) or not isinstance(body.get(key), list):
-        raise ApiError(400, f"The request body must be a JSON object with an array `{key}`")
-    ids: list[str] = [i for i in body[key] if isinstance(i, str)]
-    if len(ids) != len(body[key]):
-        raise ApiError(400, f"`{key}` must contain only strings")
+async def _id_list(request: Request, key: str) -> list[str]:
+    ids = string_list(await object_body(request), key, required=True)
+    assert ids is not None
     if len(ids) > MAX_BULK_REQUEST_LENGTH:
         raise ApiError(413, f"At most {MAX_BULK_REQUEST_LENGTH} ids per request, got {len(ids)}")
     return ids
@@ -119,12 +116,10 @@ def drs_routes(
         return json_response(as_served(document))
 
     async def get_object(request: Request) -> Response:
-        return await object_response(request, truthy(request.query_params.get("expand"), False))
+        return await object_response(request, expand_param(request))
 
     async def post_object(request: Request) -> Response:
-        body = await json_body(request, required=False) or {}
-        if not isinstance(body, dict):
-            raise ApiError(400, "The request body must be a JSON object")
+        body = await object_body(request)  # the spec requires a body (passports travel in it)
         expand = body.get("expand", False)
         if not isinstance(expand, bool):
             raise ApiError(400, "`expand` must be a boolean")
@@ -135,15 +130,15 @@ def drs_routes(
         return json_response(authorizations(entry.object_id, issuer))
 
     async def options_objects(request: Request) -> Response:
-        ids = _id_list(await json_body(request), "bulk_object_ids")
+        ids = await _id_list(request, "bulk_object_ids")
         entries = [store.get(i) for i in ids]
         unresolved = [i for i, e in zip(ids, entries, strict=True) if e is None]
         resolved = [authorizations(e.object_id, issuer) for e in entries if e is not None]
         return json_response({**_summary(len(ids), unresolved), "resolved_drs_object": resolved})
 
     async def bulk_objects(request: Request) -> Response:
-        ids = _id_list(await json_body(request), "bulk_object_ids")
-        expand = truthy(request.query_params.get("expand"), False)
+        expand = expand_param(request)
+        ids = await _id_list(request, "bulk_object_ids")
         node_urls = urls(request)
 
         def render_all() -> tuple[list[dict[str, Any]], list[str]]:
@@ -162,9 +157,7 @@ def drs_routes(
 
     async def access(request: Request) -> Response:
         if request.method == "POST":
-            body = await json_body(request, required=False)
-            if body is not None and not isinstance(body, dict):
-                raise ApiError(400, "The request body must be a JSON object")
+            await object_body(request)  # the spec requires a body (passports travel in it)
         entry = find(request.path_params["object_id"])
         access_id = request.path_params["access_id"]
         result = access_url(entry, access_id, urls(request), signer)
@@ -173,8 +166,8 @@ def drs_routes(
         return json_response(result)
 
     async def bulk_access(request: Request) -> Response:
-        body = await json_body(request)
-        items = body.get("bulk_object_access_ids") if isinstance(body, dict) else None
+        body = await object_body(request)
+        items = body.get("bulk_object_access_ids")
         if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
             raise ApiError(400, "The body needs an array `bulk_object_access_ids` of objects")
         if len(items) > MAX_BULK_REQUEST_LENGTH:
@@ -184,8 +177,9 @@ def drs_routes(
         unresolved: list[str] = []
         for item in items:
             object_id, access_ids = item.get("bulk_object_id"), item.get("bulk_access_ids")
-            if not isinstance(object_id, str) or not isinstance(access_ids, list):
+            if not isinstance(object_id, str) or string_list(item, "bulk_access_ids") is None:
                 raise ApiError(400, "Each item needs `bulk_object_id` and `bulk_access_ids`")
+            assert isinstance(access_ids, list)
             entry = store.get(object_id)
             found = False
             for access_id in access_ids:
