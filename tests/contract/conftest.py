@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from dnastack.devserver.config import DevServerConfig
 from dnastack.devserver.sample_data import ensure_sample_data
 from tests.contract.support import DrsSamples, drs_samples
-from tests.fixtures.devserver import DevServer, DevServerFactory
+from tests.fixtures.devserver import DevServer
 
 SMALL_BIG_TABLE_ROWS = 200
 
@@ -27,18 +26,3 @@ def node_config(tmp_path_factory: pytest.TempPathFactory) -> DevServerConfig:
     data_dir: Path = tmp_path_factory.mktemp("contract-node")
     ensure_sample_data(data_dir, SMALL_BIG_TABLE_ROWS)
     return DevServerConfig(data_dir=data_dir, rows=SMALL_BIG_TABLE_ROWS)
-
-
-@pytest.fixture(scope="session")
-def devserver_absolute_pages(tmp_path_factory: pytest.TempPathFactory) -> Iterator[DevServer]:
-    """A devserver whose Data Connect ``next_page_url``s are absolute (``--absolute-page-urls``).
-
-    Both our spec and the published one declare ``next_page_url`` with ``format: uri``; the
-    devserver's default relative references (as in the Data Connect SPEC.md examples) do not
-    validate against it, so the Data Connect proofs run in this mode.
-    """
-    factory = DevServerFactory(tmp_path_factory.mktemp("devserver-absolute"))
-    try:
-        yield factory.start("--absolute-page-urls")
-    finally:
-        factory.stop_all()

@@ -30,7 +30,17 @@ __all__ = [
 ]
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
-SHARED_SPECS = REPO_ROOT.parent / "shared" / "specs"
+
+
+def _shared_specs() -> Path:
+    """``../shared/specs`` of the checkout (or of the main checkout, from a git worktree)."""
+    override = os.environ.get("DNASTACK_PUBLISHED_SPECS")
+    candidates = [Path(override)] if override else []
+    candidates += [REPO_ROOT.parent / "shared" / "specs", REPO_ROOT.parents[1] / "shared" / "specs"]
+    return next((path for path in candidates if path.is_dir()), candidates[0])
+
+
+SHARED_SPECS = _shared_specs()
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ For each of the six APIs, the runner (default mode, fixed seed) must report zero
 and every operation must have reached a 2xx response (no UNTESTED operation), so success
 responses were actually checked. The DRS sample object ids are given as ``--param`` values;
 everything else is discovered by the runner itself. Data Connect runs against the default
-devserver, whose ``next_page_url``s are relative (our spec: ``format: uri-reference``).
+devserver, whose ``next_page_url``s are absolute (our spec allows ``uri-reference``).
 """
 
 from __future__ import annotations

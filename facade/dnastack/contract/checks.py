@@ -1,7 +1,9 @@
 """Which schemathesis checks a contract run applies.
 
 Default: a response must not be a server error, its status code, ``Content-Type``, body and
-headers must be the ones the spec documents. Thorough adds that schema-violating requests are
+headers must be the ones the spec documents; plus the runner's own checks
+(:data:`RUNNER_CHECKS`: formats, every page, rows against their data model, listed ids,
+consistency, DRS bytes). Thorough adds that schema-violating requests are
 rejected, undeclared methods refused and required headers enforced; with credentials given,
 also that the server refuses requests without them (``ignored_auth``).
 """
@@ -20,11 +22,23 @@ if TYPE_CHECKING:
 __all__ = [
     "CREDENTIAL_CHECKS",
     "DEFAULT_CHECKS",
+    "RUNNER_CHECKS",
     "THOROUGH_CHECKS",
     "check_functions",
     "secret_header_values",
     "select_checks",
 ]
+
+RUNNER_CHECKS: tuple[str, ...] = (
+    "format_conformance",
+    "data_model_conformance",
+    "pagination",
+    "listed_id_resolves",
+    "consistency",
+    "drs_bytes",
+)
+"""The runner's own checks (not schemathesis'): formats, pages, rows, ids, consistency, bytes
+(see ``docs/contract-checks.md``)."""
 
 DEFAULT_CHECKS: tuple[str, ...] = (
     "not_a_server_error",
@@ -32,8 +46,10 @@ DEFAULT_CHECKS: tuple[str, ...] = (
     "content_type_conformance",
     "response_schema_conformance",
     "response_headers_conformance",
+    *RUNNER_CHECKS,
 )
-"""Checks run on every response by default."""
+"""Checks run by default: schemathesis' response checks on every response, and the runner's
+own checks."""
 
 THOROUGH_CHECKS: tuple[str, ...] = (
     *DEFAULT_CHECKS,
@@ -66,7 +82,7 @@ def secret_header_values(headers: Mapping[str, str]) -> list[str]:
 
 
 def check_functions(names: Sequence[str]) -> list[CheckFunction]:
-    """The schemathesis check functions named ``names``.
+    """The schemathesis check functions named ``names`` (the runner's own are skipped).
 
     Raises:
         ContractUsageError: a name schemathesis does not know.
@@ -75,6 +91,8 @@ def check_functions(names: Sequence[str]) -> list[CheckFunction]:
 
     functions = []
     for name in names:
+        if name in RUNNER_CHECKS:
+            continue
         try:
             functions.append(getattr(schemathesis.checks, name))
         except AttributeError:

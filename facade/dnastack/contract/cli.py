@@ -12,12 +12,23 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
+from dnastack.contract.bounds import DEFAULT_BOUNDS, WalkBounds
 from dnastack.contract.errors import ContractUsageError
 from dnastack.contract.report import EXIT_USAGE, format_report
 from dnastack.contract.specs import API_NAMES
 from dnastack.exceptions import DnastackError
 
-__all__ = ["build_parser", "main", "parse_header", "parse_headers", "parse_param", "parse_params"]
+__all__ = [
+    "BOUND_OPTIONS",
+    "add_bound_arguments",
+    "bounds_from",
+    "build_parser",
+    "main",
+    "parse_header",
+    "parse_headers",
+    "parse_param",
+    "parse_params",
+]
 
 PROG = "python -m dnastack.contract"
 
@@ -119,7 +130,44 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--strict", action="store_true", help="an UNTESTED operation (no 2xx reached) fails the run"
     )
+    add_bound_arguments(parser)
     return parser
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"must be >= 0, got {value}")
+    return value
+
+
+BOUND_OPTIONS: tuple[tuple[str, str, str], ...] = (
+    ("--max-pages", "max_pages", "pages followed through next_page_url per walk"),
+    ("--max-ids", "max_ids", "listed ids resolved per listing (and tables walked)"),
+    ("--max-walk-bytes", "max_bytes", "bytes read by all walks and checks together"),
+    ("--max-walk-seconds", "max_seconds", "seconds spent by all walks and checks together"),
+    ("--download-budget", "download_bytes", "DRS bytes downloaded to verify checksums (0: off)"),
+    ("--max-downloads", "max_downloads", "DRS objects downloaded at most"),
+)
+"""Option, :class:`WalkBounds` field, help: the bounds of the runner's own walks."""
+
+
+def add_bound_arguments(parser: argparse.ArgumentParser) -> None:
+    for option, name, text in BOUND_OPTIONS:
+        default = getattr(DEFAULT_BOUNDS, name)
+        parser.add_argument(
+            option,
+            dest=name,
+            type=float if name == "max_seconds" else _positive_int,
+            default=default,
+            metavar="N",
+            help=f"{text} (default {default:g})",
+        )
+
+
+def bounds_from(values: object) -> WalkBounds:
+    """The :class:`WalkBounds` of parsed arguments (any object with the field attributes)."""
+    return WalkBounds(**{name: getattr(values, name) for _o, name, _t in BOUND_OPTIONS})
 
 
 def main(
@@ -146,6 +194,7 @@ def main(
             seed=args.seed,
             checks=args.check or None,
             strict=args.strict,
+            bounds=bounds_from(args),
         )
     except _UsageError as exc:
         print(f"{PROG}: error: {exc} (see --help)", file=err)

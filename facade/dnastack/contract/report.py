@@ -162,6 +162,9 @@ class ContractReport:
     discovered: dict[str, list[str]] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    bounds: str = ""
+    cut_short: list[str] = field(default_factory=list)
+    """Walks a bound stopped before the end (pages, ids, bytes, time, downloads)."""
 
     @property
     def violations(self) -> list[Violation]:
@@ -212,7 +215,10 @@ def format_report(report: ContractReport, *, strict: bool = False) -> str:
             f"{name} ({len(vals)})" for name, vals in sorted(report.discovered.items())
         )
         lines.append(f"known values: {found}")
+    if report.bounds:
+        lines.append(f"bounds: {report.bounds}")
     lines.extend(f"note: {note}" for note in report.notes)
+    lines.extend(f"cut short: {cut}" for cut in report.cut_short)
     lines.append("")
     lines.extend(_summary_table(report.operations))
     untested = report.untested
@@ -273,7 +279,8 @@ def _verdict(report: ContractReport, *, strict: bool) -> str:
     failed = sum(1 for op in ops if op.outcome is Outcome.FAILED)
     untested = len(report.untested)
     verdict = "FAILED" if report.exit_code(strict=strict) else "PASSED"
+    cut = f"; {len(report.cut_short)} walk(s) cut short by a bound" if report.cut_short else ""
     return (
         f"{verdict}: {len(report.violations)} violation(s) in {failed} of {len(ops)} operation(s); "
-        f"{untested} untested; {report.cases} cases in {report.seconds:.1f} s"
+        f"{untested} untested; {report.cases} cases in {report.seconds:.1f} s{cut}"
     )

@@ -14,6 +14,7 @@ schemathesis' own (examples, hypothesis-driven fuzzing, coverage) and so are the
 
 from __future__ import annotations
 
+import re
 import secrets as secrets_module
 import time
 from collections.abc import Iterable, Mapping, Sequence
@@ -32,6 +33,7 @@ from schemathesis.core.transport import Response
 from schemathesis.schemas import BaseSchema
 
 from dnastack.common.redact import redact_url
+from dnastack.contract.bounds import DEFAULT_BOUNDS, WalkBounds
 from dnastack.contract.cases import (
     DEFAULT_BUDGET,
     THOROUGH_BUDGET,
@@ -44,11 +46,14 @@ from dnastack.contract.cases import (
 from dnastack.contract.checks import (
     CREDENTIAL_CHECKS,
     DEFAULT_CHECKS,
+    RUNNER_CHECKS,
     THOROUGH_CHECKS,
     check_functions,
     secret_header_values,
     select_checks,
 )
+from dnastack.contract.consistency import run_api_checks
+from dnastack.contract.deep import DeepContext
 from dnastack.contract.discovery import ApiDiscovery, discovery_for
 from dnastack.contract.errors import ContractUsageError
 from dnastack.contract.junit import write_junit
@@ -62,6 +67,7 @@ from dnastack.contract.report import (
     scrub,
 )
 from dnastack.contract.server import HttpFetcher, normalise_base_url, probe
+from dnastack.contract.spec_document import SpecDocument
 from dnastack.contract.specs import resolve_spec
 
 __all__ = [
@@ -74,6 +80,8 @@ __all__ = [
 REQUEST_TIMEOUT_SECONDS = 15.0
 MAX_CONSECUTIVE_NETWORK_ERRORS = 3
 _METHOD_ORDER = {"GET": 0, "HEAD": 0, "OPTIONS": 0, "POST": 1, "PUT": 2, "PATCH": 2, "DELETE": 3}
+_HEADER_PARAMETER = re.compile(r"^parameters? `([^`]+)` in header\b")
+_UNDECLARED_METHOD_CHECKS = frozenset({"not_a_server_error", "unsupported_method"})
 
 
 def _load_schema(spec: Path, base_url: str) -> BaseSchema:
@@ -140,6 +148,21 @@ def _json_payload(response: Response) -> Any:
         return None
 
 
+def _invalid_header_names(failure: BaseException) -> set[str]:
+    """Names of the headers a negative case made invalid, when only headers were (else empty)."""
+    message = failure.message if isinstance(failure, Failure) else str(failure)
+    if "Invalid component:" not in message:
+        return set()
+    lines = [line.strip() for line in message.split("Invalid component:", 1)[1].splitlines()]
+    names: set[str] = set()
+    for line in filter(None, lines):
+        match = _HEADER_PARAMETER.match(line)
+        if match is None:
+            return set()
+        names.add(match.group(1))
+    return names
+
+
 class _Run:
     """State of one contract run (one API, one server)."""
 
@@ -147,9 +170,11 @@ class _Run:
         self,
         *,
         schema: BaseSchema,
+        spec: SpecDocument,
         base_url: str,
         headers: Mapping[str, str],
         checks: list[CheckFunction],
+        enabled: frozenset[str],
         discovery: ApiDiscovery,
         knowledge: Knowledge,
         fetcher: HttpFetcher,
@@ -158,6 +183,9 @@ class _Run:
         seed: int,
     ) -> None:
         self.schema = schema
+        self.spec = spec
+        self.enabled = enabled
+        self.credential_headers = spec.credential_header_names()
         self.base_url = base_url
         self.headers = dict(headers)
         self.secrets = secret_header_values(headers)
@@ -233,6 +261,45 @@ class _Run:
                 note = f"check {check.__name__} could not run: {type(exc).__name__}: {exc}"
                 if note not in result.notes:
                     result.notes.append(scrub(note[:300], self.secrets))
+        if "format_conformance" in self.enabled and case.method.upper() != "HEAD":
+            self._check_formats(case, response, result)
+
+    def _check_formats(self, case: AnyCase, response: Response, result: OperationResult) -> None:
+        """``format`` of every value the documented schema gives one (Draft 4 ignores it)."""
+        schema = self.spec.response_schema(case.method, case.operation.path, response.status_code)
+        payload = _json_payload(response) if schema is not None else None
+        if schema is None or payload is None:
+            return
+        problems = self.spec.check(payload, schema)
+        if problems.formats:
+            message = "\n".join(problems.formats)
+            result.add_violation(
+                self._violation(
+                    case,
+                    response,
+                    "format_conformance",
+                    "Response value does not match its format",
+                    message,
+                )
+            )
+
+    def _false_alarm(
+        self, case: AnyCase, response: Response, check: str, failure: BaseException
+    ) -> bool:
+        """Failures that are right behaviour (RFC 9110 501; credentials are not data)."""
+        method = case.method.upper()
+        if (
+            check in _UNDECLARED_METHOD_CHECKS
+            and response.status_code == 501
+            and method not in self.spec.methods(case.operation.path)
+        ):
+            return True  # RFC 9110 15.6.2: 501 for a method the server does not recognise
+        if check == "negative_data_rejection":
+            named = {name.lower() for name in _invalid_header_names(failure)}
+            # an open server may accept a request without credentials (DRS passports travel
+            # in the body): a missing Authorization header is not schema-violating data
+            return bool(named) and named <= self.credential_headers
+        return False
 
     def _add_failure(
         self,
@@ -242,6 +309,8 @@ class _Run:
         check: str,
         failure: BaseException,
     ) -> None:
+        if self._false_alarm(case, response, check, failure):
+            return
         if isinstance(failure, Failure):
             title, message = failure.title, failure.message
         else:
@@ -274,6 +343,41 @@ class _Run:
         self.session.close()
 
 
+def _run_own_checks(
+    api: str,
+    client: httpx.Client,
+    base_url: str,
+    spec: SpecDocument,
+    bounds: WalkBounds,
+    run: _Run,
+    report: ContractReport,
+    knowledge: Knowledge,
+) -> None:
+    """The runner's own checks (walks, listed ids, consistency, bytes) after the cases."""
+
+    def add(violation: Violation) -> None:
+        try:
+            result = report.operation(violation.operation)
+        except KeyError:
+            result = OperationResult(operation=violation.operation)
+            report.operations.append(result)
+        result.add_violation(violation)
+
+    context = DeepContext(
+        client=client,
+        base_url=base_url,
+        spec=spec,
+        bounds=bounds,
+        enabled=run.enabled,
+        secrets=run.secrets,
+        run_headers=dict(run.headers),
+        add=add,
+    )
+    run_api_checks(api, context, knowledge.values)
+    report.notes.extend(context.notes)
+    report.cut_short.extend(context.cut_short)
+
+
 def _params_mapping(params: Mapping[str, str | Sequence[str]] | None) -> dict[str, list[str]]:
     merged: dict[str, list[str]] = {}
     for name, value in (params or {}).items():
@@ -295,6 +399,7 @@ def run_contract(
     seed: int | None = None,
     checks: Sequence[str] | None = None,
     strict: bool = False,
+    bounds: WalkBounds | None = None,
 ) -> ContractReport:
     """Test the server at ``url`` against our OpenAPI document for ``api``.
 
@@ -314,6 +419,8 @@ def run_contract(
             when omitted.
         checks: schemathesis check names replacing the mode's default set.
         strict: JUnit marks UNTESTED operations as failures (see ``ContractReport.exit_code``).
+        bounds: limits of the runner's walks (pages, listed ids, bytes, time, downloads);
+            :data:`~dnastack.contract.bounds.DEFAULT_BOUNDS` when omitted.
 
     Returns:
         The report; ``report.exit_code()`` is what the command line exits with.
@@ -331,6 +438,7 @@ def run_contract(
     if max_examples is not None and max_examples < 1:
         raise ContractUsageError("max_examples must be at least 1")
     run_seed = seed if seed is not None else secrets_module.randbelow(2**31)
+    walk_bounds = bounds or DEFAULT_BOUNDS
     report = ContractReport(
         api=api,
         base_url=base_url,
@@ -338,8 +446,10 @@ def run_contract(
         thorough=thorough,
         seed=run_seed,
         checks=check_names,
+        bounds=walk_bounds.describe(),
     )
     schema = _load_schema(spec, base_url)
+    spec_document = SpecDocument.from_path(spec)
     with httpx.Client(headers=sent_headers, timeout=REQUEST_TIMEOUT_SECONDS) as client:
         probe(client, base_url)
         fetcher = HttpFetcher(client, base_url)
@@ -348,9 +458,11 @@ def run_contract(
         discovery.discover(fetcher, knowledge)
         run = _Run(
             schema=schema,
+            spec=spec_document,
             base_url=base_url,
             headers=sent_headers,
             checks=selected,
+            enabled=frozenset(check_names),
             discovery=discovery,
             knowledge=knowledge,
             fetcher=fetcher,
@@ -372,6 +484,10 @@ def run_contract(
                 if run.gone is not None:
                     report.notes.append(f"the server stopped answering ({run.gone}); run aborted")
                     break
+            if run.gone is None and set(check_names) & set(RUNNER_CHECKS):
+                _run_own_checks(
+                    api, client, base_url, spec_document, walk_bounds, run, report, knowledge
+                )
         finally:
             discovery.cleanup(fetcher, knowledge)
             run.close()
