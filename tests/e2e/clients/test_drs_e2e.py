@@ -201,14 +201,14 @@ def test_same_names_get_suffixes_and_nothing_is_overwritten(
 def test_body_reads_are_widened_for_the_download_only(
     client: DrsClient, devserver: DevServer
 ) -> None:
-    from dnastack.client.drs import transfer
+    from dnastack.client.drs import connection_access as transfer
 
     session = client.create_http_session()
     with session.stream("GET", f"{devserver.drs_url}bytes/hello.json") as response:
-        connection = transfer._http11_connection(response)
+        connection = transfer.http11_connection(response)
         assert connection is not None, "httpx/httpcore layout changed: reads are not widened"
         default = type(connection).READ_NUM_BYTES
-        with transfer._wide_socket_reads(response):
+        with transfer.wide_socket_reads(response):
             assert connection.READ_NUM_BYTES == transfer.WIDE_READ_BYTES
             response.read()
         assert default == connection.READ_NUM_BYTES  # restored

@@ -1,7 +1,7 @@
 """Moving one object's bytes from an access URL into a ``.part`` file, fast and resumably.
 
 The loop reads the response as the transport delivers it (124 KiB socket reads, see
-:func:`_wide_socket_reads`; no re-chunking), collects the chunks into batches of at least
+:func:`wide_socket_reads`; no re-chunking), collects the chunks into batches of at least
 :data:`BATCH_BYTES` and writes each batch with one ``writev``; the
 :class:`~dnastack.client.drs.hashing.HashPipeline` threads hash the written bytes while
 the next batch arrives. Progress is counted per batch, never per chunk.
@@ -23,15 +23,19 @@ from __future__ import annotations
 import logging
 import os
 import re
-import socket
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Final
 
 from dnastack.client.drs.cancel import CancelToken
+from dnastack.client.drs.connection_access import (
+    WIDE_READ_BYTES,
+    socket_aborter,
+    wide_socket_reads,
+)
+from dnastack.client.drs.content_decoding import decoded_chunks
 from dnastack.client.drs.errors import (
     DownloadCancelledError,
     DownloadStalledError,
@@ -62,11 +66,6 @@ __all__ = [
 
 BATCH_BYTES: Final = 1024 * 1024
 """Bytes collected before one write + hash hand-off (>= 1 MiB)."""
-WIDE_READ_BYTES: Final = 124 * 1024
-"""Socket read size for bodies: twice httpcore's 64 KiB, but below glibc's 128 KiB mmap
-threshold, so each read buffer comes from the heap. Measured (1 GiB, download thread,
-sha-256 on): about 10% less CPU than 64 KiB; 256 KiB and 1 MiB reads cost more (every
-buffer is a fresh mmap, page-faulted in)."""
 MAX_BATCH_CHUNKS: Final = 512  # below IOV_MAX (1024) whatever the chunk size
 MAX_STALLED_ATTEMPTS: Final = 4
 """Attempts in a row that add no byte before giving up."""
@@ -293,11 +292,11 @@ class _Transfer:
                     # close when it was truncated and rewritten)
                     os.ftruncate(self.fd, self.offset)
                 self.watch = StallWatch(self.control.stall, self.control.clock)
-                abort = _aborter(response)
+                abort = socket_aborter(response)
                 forget_cancel = self.control.cancel.on_cancel(abort)
                 forget_watch = self.control.monitor.watch(self.watch, abort)
                 try:
-                    with _wide_socket_reads(response):
+                    with wide_socket_reads(response):
                         self._copy_body(response, hashes, self.watch)
                 finally:
                     forget_cancel()
@@ -330,9 +329,14 @@ class _Transfer:
         return HashPipeline(self.fd, self.kinds, threaded=threaded)
 
     def _copy_body(self, response: httpx.Response, hashes: HashPipeline, watch: StallWatch) -> None:
-        encoding = response.headers.get("content-encoding", "identity").lower()
-        raw = encoding in ("", "identity") and not response.is_stream_consumed
-        chunks: Iterator[bytes] = response.iter_raw() if raw else response.iter_bytes()
+        encoding = response.headers.get("content-encoding", "identity").strip().lower()
+        chunks: Iterator[bytes] | None = None
+        if response.is_stream_consumed:  # already read (and decoded) by httpx
+            chunks = response.iter_bytes()
+        elif encoding in ("", "identity"):
+            chunks = response.iter_raw()
+        else:  # compressed although identity was asked for: decoded in bounded steps
+            chunks = decoded_chunks(response.iter_raw(), encoding) or response.iter_bytes()
         pending: list[bytes] = []
         size = 0
         limit = self.expected_size
@@ -378,53 +382,6 @@ class _Transfer:
         hashes.advance(self.offset)
         self.transferred += size
         self.progress.advance(size)
-
-
-@contextmanager
-def _wide_socket_reads(response: httpx.Response) -> Iterator[None]:
-    """Read this body in :data:`WIDE_READ_BYTES` socket reads instead of 64 KiB ones.
-
-    Fewer ``recv`` calls, wake-ups and h11 events leave more CPU for hashing. Best
-    effort: it reaches httpcore's HTTP/1.1 connection through httpx's response stream and
-    does nothing when the layout differs (another transport, HTTP/2, a future release).
-    The connection's own setting is restored afterwards.
-    """
-    connection = _http11_connection(response)
-    if connection is None:
-        yield
-        return
-    connection.READ_NUM_BYTES = WIDE_READ_BYTES
-    try:
-        yield
-    finally:
-        with suppress(AttributeError):
-            del connection.READ_NUM_BYTES  # back to the class default
-
-
-def _aborter(response: httpx.Response) -> Callable[[], None]:
-    """A call that shuts the response's socket down (unblocking a read in another thread);
-    it does nothing when the transport's layout is not the known one (see
-    :func:`_http11_connection`): the read loop then stops at the next chunk."""
-    connection = _http11_connection(response)
-
-    def abort() -> None:
-        stream = getattr(connection, "_network_stream", None)
-        get_extra_info = getattr(stream, "get_extra_info", None)
-        sock = get_extra_info("socket") if callable(get_extra_info) else None
-        if isinstance(sock, socket.socket):
-            with suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
-
-    return abort
-
-
-def _http11_connection(response: httpx.Response) -> Any:
-    stream: Any = response.stream
-    for name in ("_stream", "_httpcore_stream", "_stream", "_connection"):
-        stream = getattr(stream, name, None)
-        if stream is None:
-            return None
-    return stream if isinstance(getattr(type(stream), "READ_NUM_BYTES", None), int) else None
 
 
 def _continues_at(response: httpx.Response, offset: int) -> bool:
