@@ -251,6 +251,21 @@ def test_part_locked_by_another_process_is_in_use(fake: FakeDrs, tmp_path: Path,
     assert again.status is DownloadStatus.SUCCESS
 
 
+def test_file_system_without_locks_still_downloads(
+    fake: FakeDrs, tmp_path: Path, out: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import fcntl
+
+    def no_locks(fd: int, operation: int) -> None:
+        raise OSError(errno.ENOLCK, os.strerror(errno.ENOLCK))
+
+    monkeypatch.setattr(fcntl, "flock", no_locks)
+    [result] = download(fake, tmp_path, out)
+
+    assert result.status is DownloadStatus.SUCCESS
+    assert (out / "blob").read_bytes() == DATA
+
+
 @pytest.mark.parametrize(
     ("code", "words"),
     [(errno.ENOSPC, "no space left"), (errno.EROFS, "read-only"), (errno.EDQUOT, "quota")],

@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
+from dnastack.client.drs.access_sources import FETCHABLE_SCHEMES, byte_sources
 from dnastack.client.drs.cancel import CancelToken
 from dnastack.client.drs.errors import (
     ChecksumMismatchError,
@@ -72,7 +73,6 @@ from dnastack.client.drs.transfer import (
     part_name_for,
     transfer_to_part,
 )
-from dnastack.client.drs.uri import DrsLocation
 from dnastack.exceptions import DnastackError, HttpError, TransportError, safe_url
 
 if TYPE_CHECKING:
@@ -83,7 +83,6 @@ __all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "run_downloads"]
 
 _logger = logging.getLogger("dnastack.drs")
 
-FETCHABLE_SCHEMES: Final = ("https://", "http://")
 WAIT_TICK_SECONDS: Final = 0.2
 """How often the waiting thread looks for Ctrl-C, the caller's cancel event and stalls."""
 
@@ -343,7 +342,10 @@ class _ObjectDownloader:
         """Try each access method in turn; the first that delivers every byte wins."""
         errors: list[str] = []
         last: BaseException | None = None
-        for resolve_source in self._sources(job, drs_object):
+        sources = byte_sources(
+            self.client, drs_object, job.location.base_url, self.options.no_auth, self.options.trace
+        )
+        for resolve_source in sources:
             try:
                 source = resolve_source()
                 session = self.client.create_http_session(
@@ -380,37 +382,6 @@ class _ObjectDownloader:
             object_id=drs_object.id,
         ) from last
 
-    def _sources(self, job: DownloadJob, drs_object: DrsObject) -> list[Callable[[], ByteSource]]:
-        """Access methods as lazy sources: direct URLs first, then access ids."""
-        direct: list[Callable[[], ByteSource]] = []
-        by_id: list[Callable[[], ByteSource]] = []
-        for method in drs_object.access_methods or []:
-            if method.available is False:
-                continue
-            access_url = method.access_url
-            if access_url is not None and access_url.url.lower().startswith(FETCHABLE_SCHEMES):
-                direct.append(_fixed(ByteSource(access_url.url, access_url.header_dict)))
-            elif access_url is None and method.access_id:
-                by_id.append(self._access_id_source(job, drs_object, method.access_id))
-        return direct + by_id
-
-    def _access_id_source(
-        self, job: DownloadJob, drs_object: DrsObject, access_id: str
-    ) -> Callable[[], ByteSource]:
-        def resolve() -> ByteSource:
-            location = DrsLocation(drs_object.id, job.location.base_url)
-            access_url = self.client._access_url_at(
-                location, access_id, no_auth=self.options.no_auth, trace=self.options.trace
-            )
-            if not access_url.url.lower().startswith(FETCHABLE_SCHEMES):
-                raise NoAccessMethodError(
-                    f"{drs_object.id!r}: access id {access_id!r} led to a non-http(s) URL",
-                    object_id=drs_object.id,
-                )
-            return ByteSource(access_url.url, access_url.header_dict)
-
-        return resolve
-
     def _failed(self, job: DownloadJob, error: BaseException) -> DownloadResult:
         drs_object = job.drs_object
         mismatch = error if isinstance(error, ChecksumMismatchError) else None
@@ -424,10 +395,6 @@ class _ObjectDownloader:
             bundle_id=job.bundle_id,
             requested=job.requested,
         )
-
-
-def _fixed(source: ByteSource) -> Callable[[], ByteSource]:
-    return lambda: source
 
 
 @dataclass

@@ -30,6 +30,7 @@ an asyncio driver or an executor task apply the same rules. POSIX only: where
 from __future__ import annotations
 
 import errno
+import logging
 import os
 import stat
 import threading
@@ -61,6 +62,7 @@ __all__ = [
     "remove_if_ours",
 ]
 
+_logger = logging.getLogger("dnastack.drs")
 _NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY: Final = getattr(os, "O_DIRECTORY", 0)
 _NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)
@@ -72,6 +74,9 @@ SAFE_FILES_SUPPORTED: Final = bool(
 """Whether this platform can open files without following links (POSIX)."""
 _NO_HARD_LINKS: Final = frozenset(
     {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS, errno.EOPNOTSUPP, errno.ENOTSUP}
+)
+_NO_LOCKS: Final = frozenset(
+    {errno.ENOLCK, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EINVAL, errno.ENOSYS}
 )
 _REASONS: Final = {
     errno.ENOSPC: "no space left on the device",
@@ -275,6 +280,11 @@ def _lock(fd: int, path: Path) -> None:
         raise LocalFileInUseError(
             str(path), "another download is writing this file (it is locked)"
         ) from None
+    except OSError as exc:
+        if exc.errno not in _NO_LOCKS:
+            raise
+        # a file system without locks (some network mounts): download unlocked
+        _logger.debug("%s: no file locks on this file system (%s)", path, exc.strerror)
 
 
 def open_existing(folder: LocalFolder, name: str) -> int | None:
