@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from bench.context import Sizes
 from bench.datasets import size_label
-from bench.harness import LIMIT, OURS, REFERENCE, ScenarioOutcome, VariantOutcome
+from bench.harness import LIMIT, OTHER, OURS, REFERENCE, ScenarioOutcome, VariantOutcome
 
 __all__ = ["TargetCheck", "check_targets", "pair_ratios"]
 
@@ -103,6 +103,16 @@ def check_targets(outcomes: dict[str, ScenarioOutcome], sizes: Sizes) -> list[Ta
             times,
         )
     )
+    for other, factor, label in ((REFERENCE, 10, "reference"), (OTHER, 3, "our DrsClient")):
+        checks.append(
+            _ratio_check(
+                f"AsyncDrsClient resolution (16 at once) >= {factor}x {label} one by one",
+                outcomes.get("drs.resolve.async"),
+                other,
+                lambda r, factor=factor: r >= factor,
+                times,
+            )
+        )
     largest = max(sizes.download_sizes)
     download = outcomes.get(f"drs.download.{largest}")
     checks.append(

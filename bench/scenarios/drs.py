@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.context import BenchContext
 from bench.datasets import size_label
-from bench.harness import LIMIT, RunResult, Scenario, Variant
+from bench.harness import LIMIT, OTHER, OURS, REFERENCE, RunResult, Scenario, Variant, child_value
 from bench.scenarios.common import sdk_variants
 
 __all__ = ["scenarios"]
@@ -21,6 +21,47 @@ def _curl_variant(curl: str, url: str, size: int) -> Variant:
 
 def _objects_per_s(result: RunResult) -> float:
     return float(result.report["objects_per_s"])
+
+
+ASYNC_CONCURRENCY = 16
+
+
+def _async_resolve(ctx: BenchContext, ids: list[str]) -> Scenario:
+    """AsyncDrsClient (single look-ups, 16 in flight) vs the reference and our DrsClient,
+    both one by one, in the same run."""
+    path = ctx.runner("drs_resolve")
+    args = ("--url", ctx.main_server.drs_url, "--manifest", str(ctx.drs.manifest_path))
+    args = (*args, "--ids", ",".join(ids))
+    ours = str(ctx.ours_python)
+    variants = [
+        Variant(
+            f"ours AsyncDrsClient ({ASYNC_CONCURRENCY} at once)",
+            OURS,
+            (ours, path, "--sdk", "ours-async", "--concurrency", str(ASYNC_CONCURRENCY), *args),
+            child_value,
+        ),
+        Variant(
+            "ours DrsClient (one by one)", OTHER, (ours, path, "--sdk", "ours", *args), child_value
+        ),
+    ]
+    if ctx.reference is not None:
+        variants.append(
+            Variant(
+                "reference (one by one)",
+                REFERENCE,
+                (str(ctx.reference.python), path, "--sdk", "reference", *args),
+                child_value,
+                env=ctx.reference_env_vars,
+            )
+        )
+    return Scenario(
+        key="drs.resolve.async",
+        group=GROUP,
+        title=f"resolve {len(ids):,} objects: AsyncDrsClient vs one by one",
+        unit="objects/s",
+        higher_is_better=True,
+        variants=tuple(variants),
+    )
 
 
 def scenarios(ctx: BenchContext) -> list[Scenario]:
@@ -45,6 +86,7 @@ def scenarios(ctx: BenchContext) -> list[Scenario]:
             ),
         )
     )
+    found.append(_async_resolve(ctx, resolve_ids))
     for size, object_id in sorted(ctx.drs.big_ids.items()):
         args = ("--url", server.drs_url, "--manifest", manifest, "--ids", object_id)
         variants = sdk_variants(ctx, "drs_download", (*args, "--out", "{tmp}/out"))

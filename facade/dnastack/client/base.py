@@ -381,9 +381,22 @@ class BaseServiceClient(Closeable):
             return self._http_client
 
     def _build_http_client(self) -> httpx.Client:
+        from dnastack.http.transport import build_http_client
+
+        client = build_http_client(**self._http_client_options())
+        client.base_url = self._url
+        hooks = client.event_hooks
+        client.event_hooks = {
+            "request": [_scope_request_hook, *hooks.get("request", [])],
+            "response": [*hooks.get("response", []), _scope_response_hook],
+        }
+        return client
+
+    def _http_client_options(self) -> dict[str, Any]:
+        """Keyword arguments of the client builders (sync and :mod:`dnastack.aio`): the
+        settings' timeouts, retries, CA bundle and proxy, ``http_options``, and the auth."""
         from dnastack.http.auth import EndpointAuth
         from dnastack.http.retry import RetryPolicy
-        from dnastack.http.transport import build_http_client
 
         settings = self._resolved_settings()
         options: dict[str, Any] = {
@@ -400,14 +413,7 @@ class BaseServiceClient(Closeable):
         options["auth"] = (
             _make_scoped_auth(EndpointAuth(authenticators)) if authenticators else None
         )
-        client = build_http_client(**options)
-        client.base_url = self._url
-        hooks = client.event_hooks
-        client.event_hooks = {
-            "request": [_scope_request_hook, *hooks.get("request", [])],
-            "response": [*hooks.get("response", []), _scope_response_hook],
-        }
-        return client
+        return options
 
 
 def _request_of(exc: httpx.HTTPError) -> httpx.Request | None:

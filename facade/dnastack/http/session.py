@@ -194,26 +194,44 @@ class HttpSession(Closeable):
     def _prepare(
         self, trace_context: Span | None, idempotent: bool, kwargs: dict[str, Any]
     ) -> tuple[Span, dict[str, Any]]:
-        span = trace_context.new_span() if trace_context else Span()
-        headers = httpx.Headers(kwargs.pop("headers", None))
-        headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
-        options: dict[str, Any] = {**kwargs, "headers": headers}
-        if idempotent:
-            options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
-        if not self._enable_auth:
-            options["auth"] = None  # also overrides an auth the shared client carries
-        elif self._auth is not None:
-            options["auth"] = self._auth
-        return span, options
+        return prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
 
     def _raise_for_status(self, response: httpx.Response, span: Span) -> None:
-        if response.is_success:
-            return
-        if not self._suppress_error:
-            _logger.warning(
-                "%s %s -> HTTP %d",
-                response.request.method,
-                safe_url(response.request.url),
-                response.status_code,
-            )
-        raise_for_status(response, span)
+        check_response(response, span, self._suppress_error)
+
+
+def prepare_request(
+    trace_context: Span | None,
+    idempotent: bool,
+    kwargs: dict[str, Any],
+    enable_auth: bool,
+    auth: httpx.Auth | None,
+) -> tuple[Span, dict[str, Any]]:
+    """The request's span and its ``httpx`` keyword arguments (``traceparent``, the
+    idempotent hint, credentials or none): shared by the sync and asyncio sessions."""
+    span = trace_context.new_span() if trace_context else Span()
+    headers = httpx.Headers(kwargs.pop("headers", None))
+    headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
+    options: dict[str, Any] = {**kwargs, "headers": headers}
+    if idempotent:
+        options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
+    if not enable_auth:
+        options["auth"] = None  # also overrides an auth the shared client carries
+    elif auth is not None:
+        options["auth"] = auth
+    return span, options
+
+
+def check_response(response: httpx.Response, span: Span, suppress_error: bool) -> None:
+    """Raise the typed error of a non-2xx response (its body must be read already when
+    the response came from an ``httpx.AsyncClient``)."""
+    if response.is_success:
+        return
+    if not suppress_error:
+        _logger.warning(
+            "%s %s -> HTTP %d",
+            response.request.method,
+            safe_url(response.request.url),
+            response.status_code,
+        )
+    raise_for_status(response, span)

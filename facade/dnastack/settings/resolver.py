@@ -36,6 +36,7 @@ from dnastack.settings.sources import (
     DEFAULT_CONTEXT,
     DEFAULT_DOWNLOAD_STALL_BYTES,
     DEFAULT_DOWNLOAD_STALL_SECONDS,
+    DEFAULT_MAX_CONCURRENCY,
     DEFAULT_MAX_RETRIES,
     DEFAULT_POLLING_MAX_WAIT_SECONDS,
     NOVERIFY,
@@ -90,6 +91,7 @@ class Settings:
         max_retries: retries after the first attempt.
         polling_max_wait: seconds one paged result may spend polling pages that are not
             ready (default 600).
+        max_concurrency: requests in flight at once per :mod:`dnastack.aio` client.
         ca_cert: CA bundle path, ``"NOVERIFY"``, or None (system/certifi defaults).
         log_level: level name for the ``dnastack`` logger (applied by the CLI, not here).
         session: a static session as JSON text, or None.
@@ -135,6 +137,7 @@ class Settings:
     max_partitions: int = 1024
     download_stall_bytes: int = DEFAULT_DOWNLOAD_STALL_BYTES
     download_stall_seconds: float = DEFAULT_DOWNLOAD_STALL_SECONDS
+    max_concurrency: int = DEFAULT_MAX_CONCURRENCY
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{r.name}={r.value}" for r in self.describe())
@@ -261,6 +264,7 @@ def resolve_settings(
     timeout: float | None = None,
     max_retries: int | None = None,
     ca_cert: str | None = None,
+    max_concurrency: int | None = None,
     log_level: str | int | None = None,
     session: str | Mapping[str, Any] | None = None,
     session_file: str | os.PathLike[str] | None = None,
@@ -298,6 +302,7 @@ def resolve_settings(
         "timeout": timeout,
         "max_retries": max_retries,
         "ca_cert": ca_cert,
+        "max_concurrency": max_concurrency,
         "log_level": log_level,
         "session": session,
         "session_file": session_file,
@@ -364,6 +369,7 @@ class _Resolution:
             timeout=self.values["timeout"],
             max_retries=self.values["max_retries"],
             ca_cert=self.values["ca_cert"],
+            max_concurrency=self.values["max_concurrency"],
             log_level=self.values["log_level"],
             session=self.values["session"],
             session_file=self.values["session_file"],
@@ -450,6 +456,8 @@ class _Resolution:
             return DEFAULT_CONTEXT
         if name == "max_retries":
             return DEFAULT_MAX_RETRIES
+        if name == "max_concurrency":
+            return DEFAULT_MAX_CONCURRENCY
         if name == "log_level":
             return "WARNING"
         if name == "polling_max_wait":

@@ -31,6 +31,7 @@ __all__ = [
     "DEFAULT_CONTEXT",
     "DEFAULT_DOWNLOAD_STALL_BYTES",
     "DEFAULT_DOWNLOAD_STALL_SECONDS",
+    "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLLING_MAX_WAIT_SECONDS",
     "NOVERIFY",
@@ -51,6 +52,8 @@ DEFAULT_DOWNLOAD_STALL_BYTES = 1024
 """Stall rule of byte downloads: at least this many bytes per window ..."""
 DEFAULT_DOWNLOAD_STALL_SECONDS = 30.0
 """... of this many seconds (a slower transfer fails with DownloadStalledError)."""
+DEFAULT_MAX_CONCURRENCY = 16
+"""Requests in flight at once per asyncio client (``dnastack.aio``)."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
 
@@ -123,6 +126,13 @@ def _timeout(raw: Any, name: str, source: str) -> float:
         raise _fail(name, source, "expected a number of seconds")
     if not math.isfinite(value) or value <= 0:
         raise _fail(name, source, "expected a positive number of seconds")
+    return value
+
+
+def _max_concurrency(raw: Any, name: str, source: str) -> int:
+    value = _max_retries(raw, name, source)
+    if value < 1:
+        raise _fail(name, source, "expected a whole number of at least 1")
     return value
 
 
@@ -274,6 +284,12 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec(
         "max_partitions", ("DNASTACK_MAX_PARTITIONS",), "settings.max_partitions", _positive_int
+    ),
+    SettingSpec(
+        "max_concurrency",
+        ("DNASTACK_MAX_CONCURRENCY",),
+        "settings.max_concurrency",
+        _max_concurrency,
     ),
     SettingSpec("log_level", ("DNASTACK_LOG_LEVEL",), "settings.log_level", _log_level),
     SettingSpec("session", ("DNASTACK_SESSION",), None, _static_session, True),

@@ -29,23 +29,41 @@ class Seen:
     authorization: str | None
 
 
-class RecordingTransport(httpx.BaseTransport):
-    """The real transport, recording (method, URL, Authorization) of each request."""
+class RecordingTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """The real transport, recording (method, URL, Authorization) of each request; for
+    ``httpx.Client`` and (the SDK's own asyncio transport) for ``httpx.AsyncClient``."""
 
     def __init__(self) -> None:
         self.inner = httpx.HTTPTransport()
+        self.async_inner: httpx.AsyncBaseTransport | None = None
         self.seen: list[Seen] = []
         self._lock = threading.Lock()
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self._record(request)
+        return self.inner.handle_request(request)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        from dnastack.http.async_connection import AsyncStreamTransport
+
+        self._record(request)
+        if self.async_inner is None:
+            self.async_inner = AsyncStreamTransport()
+        return await self.async_inner.handle_async_request(request)
+
+    def _record(self, request: httpx.Request) -> None:
         with self._lock:
             self.seen.append(
                 Seen(request.method, str(request.url), request.headers.get("authorization"))
             )
-        return self.inner.handle_request(request)
 
     def close(self) -> None:
         self.inner.close()
+
+    async def aclose(self) -> None:
+        if self.async_inner is not None:
+            await self.async_inner.aclose()
+        self.async_inner = None
 
     def to(self, fragment: str) -> list[Seen]:
         with self._lock:

@@ -1,8 +1,10 @@
-"""One DRS client with a fresh OAuth2 session, used by many threads at once, asks the real
-oidc-provider for one token (counted at a proxy in front of the issuer)."""
+"""One DRS client with a fresh OAuth2 session, used by many threads (DrsClient) or tasks
+(AsyncDrsClient) at once, asks the real oidc-provider for one token (counted at a proxy in
+front of the issuer)."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -11,6 +13,7 @@ from typing import Any
 import pytest
 from drs_e2e_support import HostRewritingProxy, host_rewriting_proxy, isolated_settings
 
+from dnastack.aio import AsyncDrsClient
 from dnastack.client.drs import DrsClient
 from dnastack.client.models import ServiceEndpoint
 from tests.fixtures.devserver import DevServer, DevServerFactory
@@ -67,4 +70,24 @@ def test_twenty_threads_on_a_fresh_session_make_one_token_request(
             ids = list(pool.map(resolve, range(CALLERS)))
 
         assert ids == ["hello.json"] * CALLERS
+        assert token_requests(issuer_proxy) == 1
+
+
+def test_twenty_tasks_on_a_fresh_session_make_one_token_request(
+    secured: DevServer, oidc_provider: OidcProvider, tmp_path: Path
+) -> None:
+    with host_rewriting_proxy(oidc_provider.issuer) as issuer_proxy:
+        endpoint = ServiceEndpoint(
+            url=secured.drs_url,
+            authentication=counted_client_credentials(oidc_provider, issuer_proxy),
+        )
+
+        async def main() -> list[str]:
+            async with AsyncDrsClient(endpoint, settings=isolated_settings(tmp_path)) as client:
+                found = await asyncio.gather(
+                    *(client.get_object("hello.json") for _ in range(CALLERS))
+                )
+            return [o.id for o in found]
+
+        assert asyncio.run(main()) == ["hello.json"] * CALLERS
         assert token_requests(issuer_proxy) == 1

@@ -9,8 +9,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aio_e2e_support import CLIENT_KINDS, Blocking
 from drs_e2e_support import RecordingTransport, isolated_settings
 
+from dnastack.aio import AsyncDrsClient
 from dnastack.client.drs import (
     DownloadProgress,
     DownloadStatus,
@@ -29,15 +31,21 @@ def transport() -> RecordingTransport:
     return RecordingTransport()
 
 
-@pytest.fixture
+@pytest.fixture(params=CLIENT_KINDS)
 def client(
-    devserver: DevServer, tmp_path: Path, transport: RecordingTransport
+    request: pytest.FixtureRequest,
+    devserver: DevServer,
+    tmp_path: Path,
+    transport: RecordingTransport,
 ) -> Iterator[DrsClient]:
-    with DrsClient(
-        ServiceEndpoint(url=devserver.drs_url),
-        settings=isolated_settings(tmp_path),
-        http_options={"transport": transport},
-    ) as client:
+    """``DrsClient``, then ``AsyncDrsClient`` behind a blocking view (same tests)."""
+    endpoint = ServiceEndpoint(url=devserver.drs_url)
+    options = {"settings": isolated_settings(tmp_path), "http_options": {"transport": transport}}
+    if request.param == "async":
+        with Blocking(AsyncDrsClient(endpoint, **options)) as blocking:  # type: ignore[arg-type]
+            yield blocking  # type: ignore[misc]
+        return
+    with DrsClient(endpoint, **options) as client:  # type: ignore[arg-type]
         yield client
 
 

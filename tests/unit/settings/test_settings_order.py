@@ -200,6 +200,20 @@ def case_table(root: Path) -> list[Case]:
             },
         ),
         Case(
+            "max_concurrency",
+            2,
+            3,
+            ("DNASTACK_MAX_CONCURRENCY", "5"),
+            6,
+            lambda r: {
+                "argument": 2,
+                "session": 3,
+                "environment": 5,
+                "file": 6,
+                "default": 16,
+            },
+        ),
+        Case(
             "ca_cert",
             str(certs[0]),
             str(certs[1]),

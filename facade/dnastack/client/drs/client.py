@@ -20,15 +20,14 @@ from typing import TYPE_CHECKING
 
 from dnastack.client.constants import register_service_client
 from dnastack.client.drs.download import DownloadOptions, run_downloads
-from dnastack.client.drs.errors import UnresolvedDrsObjectsError
 from dnastack.client.drs.hashing import ChecksumPolicy
+from dnastack.client.drs.lookup_flows import objects_or_raise
 from dnastack.client.drs.lookups import DRS_SERVICE_TYPES, DrsLookups
 from dnastack.client.drs.models import AccessURL, DrsObject
 from dnastack.client.drs.progress import DownloadProgress, ProgressHook
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.stall import StallRule
 from dnastack.client.service_registry.models import ServiceType
-from dnastack.exceptions import HttpError
 
 if TYPE_CHECKING:
     import os
@@ -107,19 +106,7 @@ class DrsClient(DrsLookups):
         """
         locations = [self.resolve(text) for text in ids_or_uris]
         outcomes = self._resolve_locations(locations, expand=expand, no_auth=no_auth, trace=trace)
-        missing = [
-            (loc.object_id, err)
-            for loc, err in zip(locations, outcomes, strict=True)
-            if not isinstance(err, DrsObject)
-        ]
-        if missing:
-            codes = {
-                object_id: error.status_code
-                for object_id, error in missing
-                if isinstance(error, HttpError)
-            }
-            raise UnresolvedDrsObjectsError([object_id for object_id, _ in missing], codes)
-        return [outcome for outcome in outcomes if isinstance(outcome, DrsObject)]
+        return objects_or_raise(locations, outcomes)
 
     def get_access_url(
         self,

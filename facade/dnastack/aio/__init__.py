@@ -1,0 +1,35 @@
+"""asyncio clients: the same constructors, settings, auth, events and errors as the sync
+ones, driving the same implementation (see CONTRIBUTING.md, "Sync and async").
+
+    import dnastack.aio
+
+    async with dnastack.aio.AsyncDrsClient.make(endpoint) as drs:
+        objects = await drs.get_objects(ids)
+
+Names are imported lazily (``import dnastack.aio`` loads no HTTP machinery).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dnastack.aio.drs import AsyncDrsClient
+    from dnastack.aio.session import AsyncHttpSession
+
+__all__ = ["AsyncDrsClient", "AsyncHttpSession"]
+
+_LAZY = {
+    "AsyncDrsClient": "dnastack.aio.drs",
+    "AsyncHttpSession": "dnastack.aio.session",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'dnastack.aio' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value

@@ -1,0 +1,98 @@
+"""``AsyncHttpSession``: :class:`~dnastack.http.session.HttpSession` for asyncio.
+
+Same request preparation (``traceparent``, idempotent hint, credentials or none) and same
+typed errors as the sync session (the shared functions
+:func:`~dnastack.http.session.prepare_request` and
+:func:`~dnastack.http.session.check_response`), on an ``httpx.AsyncClient``. At most
+``limit``'s worth of requests are in flight at once (the client's ``max_concurrency``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import httpx
+
+from dnastack.common.tracing import Span
+from dnastack.http.session import check_response, prepare_request
+from dnastack.http.transport import translated_errors
+
+__all__ = ["AsyncHttpSession"]
+
+
+class AsyncHttpSession:
+    """Sends requests for one asyncio client (built by the client, not by users).
+
+    Args:
+        client: the client's ``httpx.AsyncClient``.
+        auth: the endpoint's ``httpx.Auth`` (``None`` without credentials).
+        enable_auth: ``False`` sends every request without credentials.
+        limit: bounds the requests in flight (shared by the client's sessions).
+        suppress_error: when ``False``, HTTP errors are also logged (always raised).
+    """
+
+    def __init__(
+        self,
+        client: httpx.AsyncClient,
+        *,
+        auth: httpx.Auth | None,
+        enable_auth: bool,
+        limit: asyncio.Semaphore,
+        suppress_error: bool = True,
+    ) -> None:
+        self._client = client
+        self._auth = auth
+        self._enable_auth = enable_auth
+        self._limit = limit
+        self._suppress_error = suppress_error
+
+    async def submit(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        trace_context: Span | None = None,
+        idempotent: bool = False,
+        **kwargs: Any,
+    ) -> httpx.Response:
+        """Send one request and return its (2xx) response, body read.
+
+        Raises:
+            HttpError: a non-2xx response (the subclass for its status).
+            TransportError: no response.
+            AuthenticationError: no credentials could be obtained or they kept being refused.
+        """
+        span, options = prepare_request(
+            trace_context, idempotent, kwargs, self._enable_auth, self._auth
+        )
+        async with self._limit:
+            with translated_errors(method, url):
+                response = await self._client.request(method.upper(), url, **options)
+        check_response(response, span, self._suppress_error)
+        return response
+
+    @asynccontextmanager
+    async def stream(
+        self,
+        method: str,
+        url: str | httpx.URL,
+        *,
+        trace_context: Span | None = None,
+        idempotent: bool = False,
+        **kwargs: Any,
+    ) -> AsyncIterator[httpx.Response]:
+        """Like :meth:`submit`, but the body is not read: ``async for`` over
+        ``response.aiter_bytes()`` inside the ``async with`` block."""
+        span, options = prepare_request(
+            trace_context, idempotent, kwargs, self._enable_auth, self._auth
+        )
+        async with self._limit:
+            with translated_errors(method, url):
+                async with self._client.stream(method.upper(), url, **options) as response:
+                    if not response.is_success:
+                        await response.aread()
+                    check_response(response, span, self._suppress_error)
+                    yield response

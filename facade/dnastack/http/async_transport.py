@@ -1,0 +1,177 @@
+"""The ``httpx.AsyncClient`` of :mod:`dnastack.aio`: the sync client's behaviour, async I/O.
+
+:func:`build_async_http_client` takes the options of
+:func:`~dnastack.http.transport.build_http_client` and builds the same stack for asyncio:
+
+* :class:`AsyncRetryTransport` drives the one retry loop
+  (:func:`~dnastack.http.retry_plan.retry_plan`) with ``await``;
+* innermost, :class:`~dnastack.http.async_connection.AsyncStreamTransport` (HTTP/1.1 on
+  asyncio streams, chosen on measurements, see that module); a proxied origin goes through
+  httpx's own ``AsyncHTTPTransport`` instead;
+* the same ``User-Agent``, timeouts, ``traceparent`` hook, TLS verification, redirects,
+  and the same ``httpx.Auth`` (its ``async_auth_flow``, see :mod:`dnastack.http.auth`).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import random
+import time
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import httpx
+
+from dnastack.http.async_connection import AsyncStreamTransport
+from dnastack.http.retry import DEFAULT_POLICY, RetryPolicy
+from dnastack.http.retry_plan import Discard, RetryPlan, Wait, retry_plan
+from dnastack.http.transport import (
+    DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    DEFAULT_READ_TIMEOUT_SECONDS,
+    _add_trace_context,
+    _install_httpx_log_redaction,
+    tls_verification,
+    user_agent,
+)
+
+__all__ = ["AsyncRetryTransport", "build_async_http_client"]
+
+
+class AsyncRetryTransport(httpx.AsyncBaseTransport):
+    """The asyncio driver of :func:`~dnastack.http.retry_plan.retry_plan` (the policy and
+    its logging are the sync :class:`~dnastack.http.transport.RetryTransport`'s).
+
+    Args:
+        wrapped: the transport that sends.
+        policy: see :mod:`dnastack.http.retry`.
+        sleep, monotonic, wall_clock, rng: injected for deterministic tests.
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        *,
+        policy: RetryPolicy = DEFAULT_POLICY,
+        sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        monotonic: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+        rng: Callable[[], float] = random.random,
+    ) -> None:
+        _install_httpx_log_redaction()
+        self._wrapped = wrapped
+        self._policy = policy
+        self._sleep = sleep
+        self._monotonic = monotonic
+        self._wall_clock = wall_clock
+        self._rng = rng
+
+    @property
+    def policy(self) -> RetryPolicy:
+        return self._policy
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        plan: RetryPlan = retry_plan(
+            request,
+            self._policy,
+            monotonic=self._monotonic,
+            wall_clock=self._wall_clock,
+            rng=self._rng,
+        )
+        reply: httpx.Response | httpx.TransportError | None = None
+        while True:
+            try:
+                step = plan.send(reply)
+            except StopIteration as done:
+                response: httpx.Response = done.value
+                return response
+            reply = None
+            if isinstance(step, Wait):
+                await self._sleep(step.seconds)
+            elif isinstance(step, Discard):
+                await _discard(step.response)
+            else:
+                try:
+                    reply = await self._wrapped.handle_async_request(step)
+                except httpx.TransportError as exc:
+                    reply = exc
+
+    async def aclose(self) -> None:
+        await self._wrapped.aclose()
+
+
+async def _discard(response: httpx.Response) -> None:
+    try:
+        await response.aread()
+    except httpx.HTTPError:
+        pass
+    finally:
+        await response.aclose()
+
+
+async def _add_trace_context_async(request: httpx.Request) -> None:
+    _add_trace_context(request)
+
+
+def build_async_http_client(
+    *,
+    connect_timeout: float = DEFAULT_CONNECT_TIMEOUT_SECONDS,
+    read_timeout: float = DEFAULT_READ_TIMEOUT_SECONDS,
+    retry_policy: RetryPolicy = DEFAULT_POLICY,
+    ca_cert: str | None = None,
+    proxy: str | None = None,
+    trust_env: bool = True,
+    auth: httpx.Auth | None = None,
+    follow_redirects: bool = True,
+    limits: httpx.Limits | None = None,
+    transport: Any = None,
+    async_transport: httpx.AsyncBaseTransport | None = None,
+    async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    rng: Callable[[], float] = random.random,
+    **_sync_only: Any,
+) -> httpx.AsyncClient:
+    """Build the SDK's pooled, keep-alive ``httpx.AsyncClient``.
+
+    Takes the options of :func:`~dnastack.http.transport.build_http_client`; a sync
+    ``transport`` (and ``sleep``) given for the sync client are ignored here: tests inject
+    ``async_transport`` and ``async_sleep`` instead.
+    """
+    verify = tls_verification(ca_cert)
+    limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
+
+    def retrying(inner: httpx.AsyncBaseTransport) -> AsyncRetryTransport:
+        return AsyncRetryTransport(inner, policy=retry_policy, sleep=async_sleep, rng=rng)
+
+    def via_proxy(url: str) -> AsyncRetryTransport:
+        return retrying(
+            httpx.AsyncHTTPTransport(verify=verify, trust_env=trust_env, limits=limits, proxy=url)
+        )
+
+    injected = async_transport if async_transport is not None else None
+    if injected is None and isinstance(transport, httpx.AsyncBaseTransport):
+        injected = transport
+    use_environment = trust_env and injected is None
+    inner = injected or AsyncStreamTransport(
+        verify=verify,
+        max_connections=limits.max_connections or 0,
+        max_keepalive=limits.max_keepalive_connections or 0,
+    )
+    mounts: dict[str, httpx.AsyncBaseTransport | None] = {}
+    if proxy:
+        mounts = {"all://": via_proxy(proxy)}
+    elif use_environment:
+        from httpx._utils import get_environment_proxies
+
+        mounts = {
+            pattern: None if url is None else via_proxy(url)
+            for pattern, url in get_environment_proxies().items()
+        }
+    return httpx.AsyncClient(
+        auth=auth,
+        headers={"User-Agent": user_agent()},
+        timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
+        follow_redirects=follow_redirects,
+        trust_env=use_environment,
+        transport=retrying(inner),
+        mounts=mounts,
+        event_hooks={"request": [_add_trace_context_async]},
+    )
