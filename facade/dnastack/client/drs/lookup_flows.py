@@ -199,7 +199,9 @@ def access_url(
         raise DrsObjectNotFoundError(object_id, exc.response, exc.trace) from exc
     if response.status_code == 202:
         raise DrsError(f"access URL for {object_id!r} ({access_id!r}) is not ready (HTTP 202)")
-    found: AccessURL = _parsed(GeneratedAccessURL, AccessURL, response, object_id, "get_access_url")
+    found: AccessURL = _parsed(
+        GeneratedAccessURL, AccessURL, response, object_id, "get_access_url", base_url
+    )
     return found
 
 
