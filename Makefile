@@ -12,6 +12,9 @@ PYTEST_ARGS ?=
 $(STAMP): pyproject.toml constraints.txt generator/requirements.txt $(wildcard generator/config/*.yaml)
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q -c constraints.txt -r generator/requirements.txt -e '.[dev,devserver,dataframes,dask,spark,fast,contract]'
+	@# setuptools' editable finder hook (two package roots) is invisible to mypy and pyright:
+	@# a plain .pth listing the roots lets them resolve dnastack like a normal install.
+	$(PY) -c 'import pathlib, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "dnastack_sdk_source_roots.pth").write_text("$(CURDIR)/facade\n$(CURDIR)/generated\n")'
 	@touch $(STAMP)
 
 install: $(STAMP) ## create .venv with the project and every dev/test dependency

@@ -27,11 +27,13 @@ __all__ = [
     "LocalFileInUseError",
     "LockTimeoutError",
     "MissingEndpointError",
+    "MissingExtraError",
     "ModelValidationError",
     "NotFoundError",
     "RateLimitedError",
     "ResponseParseError",
     "ResponseTooLargeError",
+    "ResultConsumedError",
     "ServerError",
     "TransportError",
     "UnauthorizedError",
@@ -116,6 +118,14 @@ class UnsafePathError(LocalFileError):
 
 class LocalFileInUseError(LocalFileError):
     """Another process (or another download in this one) is writing the same file."""
+
+
+class MissingExtraError(DnastackError, ImportError):
+    """An optional feature whose extra is not installed; the message names the pip command."""
+
+
+class ResultConsumedError(DnastackError, RuntimeError):
+    """A single-pass result used again after rows were read from it (run the query again)."""
 
 
 class TransportError(DnastackError):

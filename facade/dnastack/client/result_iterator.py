@@ -2,19 +2,33 @@
 
 Nothing is requested until the first item is asked for; items come page by page (see
 :mod:`dnastack.client.pagination`), so iterating a result of any size holds about two pages.
-``to_list()`` materialises what is left. For row results (dicts described by a JSON Schema
-``data_model``, as Data Connect and Explorer send), ``to_pandas()`` and ``to_arrow()`` build a
-DataFrame or an Arrow table with column types taken from the ``data_model``; pandas and
-pyarrow are optional (the ``dataframes`` extra) and imported only by those methods;
+
+A result is read once. Reading it again is an error, never a silently shorter answer:
+``to_list()``, ``to_pandas()``, ``to_arrow()``, ``iter_batches()``, ``to_parquet()`` and
+``to_csv()`` want the whole result and raise :class:`~dnastack.exceptions.ResultConsumedError`
+once any row was read; so does a second ``iter()`` (a second ``for`` loop, ``list(result)``
+twice). ``next(result)`` reads on. To read a result again, run the query again.
+
+For row results (dicts described by a JSON Schema ``data_model``, as Data Connect and
+Explorer send), ``to_pandas()`` and ``to_arrow()`` build a DataFrame or an Arrow table with
+column types taken from the ``data_model``; pandas (extra ``pandas``) and pyarrow (extra
+``arrow``; ``dataframes`` has both) are optional and imported only by those methods
+(``to_pandas()`` goes through Arrow when pyarrow is installed, else builds the frame from
+the rows);
 ``iter_batches()`` streams typed Arrow record batches and ``to_parquet()``/``to_csv()`` write
 them one by one (see :mod:`dnastack.client.data_connect.batches`).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
+from itertools import count
+from operator import itemgetter
 from typing import TYPE_CHECKING, Any, TypeVar
+
+from dnastack.exceptions import ResultConsumedError
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -27,17 +41,19 @@ T = TypeVar("T")
 DataModelSource = Mapping[str, Any] | Callable[[], Mapping[str, Any] | None] | None
 
 
+_EXTRA_OF = {"pandas": "pandas", "pyarrow": "arrow"}
+
+
 def require_optional(module: str, feature: str) -> Any:
-    """Import an optional dependency, or raise an ImportError naming the extra to install."""
+    """Import an optional dependency, or raise :class:`MissingExtraError` (an ImportError)
+    naming the extra to install (``pandas`` for pandas, ``arrow`` for pyarrow; both come
+    with ``dataframes``)."""
     import importlib
 
-    try:
-        return importlib.import_module(module)
-    except ImportError as exc:
-        raise ImportError(
-            f"{feature} needs {module}, which is not installed; install the 'dataframes' "
-            f"extra: pip install 'dnastack-sdk[dataframes]'"
-        ) from exc
+    from dnastack.common.extras import require_extra
+
+    require_extra(_EXTRA_OF.get(module, "dataframes"), feature)
+    return importlib.import_module(module)
 
 
 class ResultIterator(Iterator[T]):
@@ -50,8 +66,9 @@ class ResultIterator(Iterator[T]):
         rows_so_far: a callable counting the items delivered so far (for progress).
         close: called by :meth:`close` (e.g. to stop a background prefetch).
 
-    ``iter(result)`` returns the underlying stream itself, so a ``for`` loop runs at C speed;
-    it shares its position with ``next(result)``.
+    ``iter(result)`` returns the underlying stream itself, so a ``for`` loop runs at C speed
+    (rows are counted by C iterators too); it shares its position with ``next(result)``.
+    ``repr(result)`` shows the rows read so far.
     """
 
     def __init__(
@@ -62,16 +79,46 @@ class ResultIterator(Iterator[T]):
         rows_so_far: Callable[[], int] | None = None,
         close: Callable[[], None] | None = None,
     ) -> None:
-        self._iterator: Iterator[T] = iter(items)
+        # zip() asks ``items`` first and the counter only for a row it got: the counter's
+        # next value is the number of rows read (reading it advances it: see rows_read).
+        self._counter = count()
+        self._counter_reads = 0
+        self._source: Iterator[T] = iter(items)
+        counted = zip(self._source, self._counter, strict=False)
+        self._iterator: Iterator[T] = map(itemgetter(0), counted)
+        self._iterated = False
         self._data_model = data_model
         self._rows_so_far = rows_so_far
         self._close = close
 
     def __iter__(self) -> Iterator[T]:
+        if self._iterated or self.rows_read:
+            self._refuse("iterated again")
+        self._iterated = True
         return self._iterator
 
     def __next__(self) -> T:
         return next(self._iterator)
+
+    @property
+    def rows_read(self) -> int:
+        """Items handed out so far (by ``next``, a ``for`` loop, ``to_list()``...)."""
+        value = next(self._counter) - self._counter_reads
+        self._counter_reads += 1
+        return value
+
+    def _refuse(self, what: str) -> None:
+        read = self.rows_read
+        raise ResultConsumedError(
+            f"this result was already read ({read} row{'s' if read != 1 else ''} so far) and "
+            f"cannot be {what}: a result is read once; run the query again for a fresh one "
+            "(or keep the rows: rows = result.to_list())"
+        )
+
+    def _whole(self, method: str) -> None:
+        if self._iterated or self.rows_read:
+            self._refuse(f"turned into a whole result by {method}")
+        self._iterated = True
 
     @property
     def data_model(self) -> Mapping[str, Any] | None:
@@ -85,42 +132,55 @@ class ResultIterator(Iterator[T]):
         return self._rows_so_far() if self._rows_so_far is not None else None
 
     def to_list(self) -> list[T]:
-        """Every remaining item, as a list."""
+        """Every item, as a list (ResultConsumedError when rows were already read)."""
+        self._whole("to_list()")
         return list(self._iterator)
 
     def to_pandas(self) -> pd.DataFrame:
-        """The remaining rows as a ``pandas.DataFrame`` (dtypes from the ``data_model``).
+        """The rows as a ``pandas.DataFrame`` (dtypes from the ``data_model``).
 
         Integers become nullable integer dtypes (bigint -> ``Int64``), decimals stay
         ``Decimal`` objects, dates and timestamps become ``datetime64`` (``UTC`` for time
-        zone aware ones). Built from :meth:`to_arrow`. Needs the ``dataframes`` extra.
+        zone aware ones). Built from :meth:`to_arrow` when pyarrow is installed. Needs the
+        ``pandas`` extra. ResultConsumedError when rows were already read.
         """
         require_optional("pandas", "ResultIterator.to_pandas()")
-        from dnastack.client.data_connect.batches import table_to_pandas
+        self._whole("to_pandas()")
+        if importlib.util.find_spec("pyarrow") is None:  # pandas-only install
+            from dnastack.client.data_connect.frames import rows_to_pandas
 
-        return table_to_pandas(self.to_arrow(), lambda: self.data_model)
+            return rows_to_pandas(self._records(), lambda: self.data_model)
+        from dnastack.client.data_connect.batches import batches_to_arrow, table_to_pandas
+
+        table = batches_to_arrow(self._batches(None), lambda: self.data_model)
+        return table_to_pandas(table, lambda: self.data_model)
 
     def to_arrow(self) -> pa.Table:
-        """The remaining rows as a ``pyarrow.Table`` (types from the ``data_model``), made of
-        the :meth:`iter_batches` batches without copying them.
+        """The rows as a ``pyarrow.Table`` (types from the ``data_model``), made of the
+        :meth:`iter_batches` batches without copying them.
 
         bigint -> ``int64``, decimal(p,s) -> ``decimal128(p, s)``, date -> ``date32``,
         timestamp -> ``timestamp("us")`` (with ``tz="UTC"`` when zoned). Needs the
-        ``dataframes`` extra.
+        ``arrow`` extra. ResultConsumedError when rows were already read.
         """
         require_optional("pyarrow", "ResultIterator.to_arrow()")
+        self._whole("to_arrow()")
         from dnastack.client.data_connect.batches import batches_to_arrow
 
-        return batches_to_arrow(self.iter_batches(), lambda: self.data_model)
+        return batches_to_arrow(self._batches(None), lambda: self.data_model)
 
     def iter_batches(self, rows: int | None = None) -> Iterator[pa.RecordBatch]:
-        """The remaining rows as typed ``pyarrow.RecordBatch``es of at most ``rows`` rows
-        (default 50,000), built as pages arrive, all with one schema from the ``data_model``.
+        """The rows as typed ``pyarrow.RecordBatch``es of at most ``rows`` rows (default
+        50,000), built as pages arrive, all with one schema from the ``data_model``.
 
-        Only one batch's rows are held as Python objects at a time. Needs the ``dataframes``
-        extra.
+        Only one batch's rows are held as Python objects at a time. Needs the ``arrow``
+        extra. ResultConsumedError when rows were already read.
         """
         require_optional("pyarrow", "ResultIterator.iter_batches()")
+        self._whole("iter_batches()")
+        return self._batches(rows)
+
+    def _batches(self, rows: int | None) -> Iterator[pa.RecordBatch]:
         from dnastack.client.data_connect.batches import DEFAULT_BATCH_ROWS, iter_record_batches
 
         return iter_record_batches(
@@ -130,27 +190,31 @@ class ResultIterator(Iterator[T]):
     def to_parquet(
         self, path: str | os.PathLike[str], *, rows: int | None = None, **options: Any
     ) -> int:
-        """Write the remaining rows to a Parquet file batch by batch (memory stays about one
-        batch); ``options`` go to ``pyarrow.parquet.ParquetWriter``. Returns the rows written.
+        """Write the rows to a Parquet file batch by batch (memory stays about one batch);
+        ``options`` go to ``pyarrow.parquet.ParquetWriter``. Returns the rows written.
+        ResultConsumedError when rows were already read.
         """
         require_optional("pyarrow", "ResultIterator.to_parquet()")
+        self._whole("to_parquet()")
         from dnastack.client.data_connect.batches import write_parquet
 
-        return write_parquet(self.iter_batches(rows), lambda: self.data_model, path, **options)
+        return write_parquet(self._batches(rows), lambda: self.data_model, path, **options)
 
     def to_csv(
         self, path: str | os.PathLike[str], *, rows: int | None = None, **options: Any
     ) -> int:
-        """Write the remaining rows to a CSV file (with a header) batch by batch; ``options``
-        go to ``pyarrow.csv.CSVWriter``. Returns the rows written."""
+        """Write the rows to a CSV file (with a header) batch by batch; ``options`` go to
+        ``pyarrow.csv.CSVWriter``. Returns the rows written. ResultConsumedError when rows
+        were already read."""
         require_optional("pyarrow", "ResultIterator.to_csv()")
+        self._whole("to_csv()")
         from dnastack.client.data_connect.batches import write_csv
 
-        return write_csv(self.iter_batches(rows), lambda: self.data_model, path, **options)
+        return write_csv(self._batches(rows), lambda: self.data_model, path, **options)
 
     def close(self) -> None:
         """Stop the result early (background prefetch included)."""
-        closer = getattr(self._iterator, "close", None)
+        closer = getattr(self._source, "close", None)
         if callable(closer):
             closer()
         if self._close is not None:
@@ -167,4 +231,4 @@ class ResultIterator(Iterator[T]):
                 yield to_dict()
 
     def __repr__(self) -> str:
-        return f"ResultIterator(rows_so_far={self.rows_so_far})"
+        return f"ResultIterator(rows_read={self.rows_read}, rows_received={self.rows_so_far})"

@@ -19,10 +19,14 @@ from collections.abc import Callable, Generator, Sequence
 from types import FrameType
 from typing import Any
 
-import uvicorn
+from dnastack.common.extras import exit_unless_installed
 
-from dnastack.devserver.app import create_app
-from dnastack.devserver.config import DevServerConfig, config_from_args
+exit_unless_installed("devserver", "python -m dnastack.devserver")
+
+import uvicorn  # noqa: E402 - after the check of the extra
+
+from dnastack.devserver.app import create_app  # noqa: E402
+from dnastack.devserver.config import DevServerConfig, config_from_args  # noqa: E402
 
 __all__ = ["main"]
 

@@ -160,7 +160,7 @@ def test_data_connect_to_pandas_without_pandas_names_the_extra(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match="dataframes"):
+    with pytest.raises(ImportError, match=r"pip install 'dnastack-sdk\[pandas\]'"):
         ResultIterator(iter([{"a": 1}])).to_pandas()
 
 
@@ -168,7 +168,7 @@ def test_data_connect_to_arrow_without_pyarrow_names_the_extra(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setitem(sys.modules, "pyarrow", None)
-    with pytest.raises(ImportError, match="dataframes"):
+    with pytest.raises(ImportError, match=r"pip install 'dnastack-sdk\[arrow\]'"):
         ResultIterator(iter([{"a": 1}])).to_arrow()
 
 
