@@ -149,9 +149,12 @@ class RetryTransport(httpx.BaseTransport):
             elif isinstance(step, Discard):
                 _discard(step.response)
             else:
+                sent = time.perf_counter()
                 try:
                     reply = self._wrapped.handle_request(step)
+                    _log_exchange(step, str(reply.status_code), sent)
                 except httpx.TransportError as exc:
+                    _log_exchange(step, type(exc).__name__, sent)
                     reply = exc
 
     def plan(self, request: httpx.Request) -> RetryPlan:
@@ -166,6 +169,15 @@ class RetryTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._wrapped.close()
+
+
+def _log_exchange(request: httpx.Request, outcome: str, sent: float) -> None:
+    """One DEBUG line per request sent (``--debug``): method, redacted URL, status, time."""
+    if _logger.isEnabledFor(logging.DEBUG):
+        elapsed_ms = (time.perf_counter() - sent) * 1000
+        _logger.debug(
+            "%s %s -> %s (%.0f ms)", request.method, safe_url(request.url), outcome, elapsed_ms
+        )
 
 
 class _HttpxUrlRedaction(logging.Filter):
