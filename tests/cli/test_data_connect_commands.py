@@ -131,7 +131,9 @@ def test_json_and_yaml_stream_every_page(dc: DnastackCli, devserver: DevServer) 
 
 
 def test_table_output_shows_the_first_rows(dc: DnastackCli) -> None:
-    result = dc("dc", "query", QUERY, "--param", "BRCA1", "--param", "50", "--limit", "3")
+    result = dc(
+        "dc", "query", QUERY, "--param", "BRCA1", "--param", "50", "--limit", "3", "-o", "table"
+    )
 
     assert result.exit_code == 0, result
     lines = [line for line in result.stdout.splitlines() if line.strip()]

@@ -25,7 +25,7 @@ def test_use_writes_a_current_context_with_a_default_per_type(
     result = cli("use", devserver.registry_url, "--no-auth")
 
     assert result.exit_code == 0, result
-    name = f"127.0.0.1-{devserver.port}"
+    name = f"127.0.0.1:{devserver.port}"
     assert f"context {name!r} written" in result.stderr
     config = yaml.safe_load(cli.config_file.read_text())
     assert config["current_context"] == name

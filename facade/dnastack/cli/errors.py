@@ -4,7 +4,8 @@ Exit codes (also in ``dnastack --help`` and the README)::
 
     0    success
     1    usage or configuration error (bad config file, unknown context or endpoint,
-         missing setting, invalid value, a local file that cannot be read or written)
+         missing setting, invalid value, a local file that cannot be read or written,
+         an optional feature whose extra is not installed)
     2    invalid command line (unknown option, missing argument: click's own check)
     3    API, network or authentication error (non-2xx status, no response, login
          failed, a response that does not match the spec, a download that failed its
@@ -29,6 +30,7 @@ from dnastack.exceptions import (
     HttpError,
     LockTimeoutError,
     MissingEndpointError,
+    MissingExtraError,
     ModelValidationError,
     ResponseParseError,
     TransportError,
@@ -96,7 +98,9 @@ def exit_code_for(error: BaseException) -> int:
         return EXIT_INTERRUPTED
     if isinstance(error, HttpError | TransportError | AuthenticationError | ResponseParseError):
         return EXIT_API
-    if isinstance(error, ConfigurationError | ModelValidationError | LockTimeoutError):
+    if isinstance(
+        error, ConfigurationError | ModelValidationError | LockTimeoutError | MissingExtraError
+    ):
         return EXIT_USAGE
     if isinstance(error, DnastackError):
         return EXIT_USAGE if isinstance(error, ValueError) else EXIT_API

@@ -15,7 +15,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -23,7 +23,7 @@ import click
 
 from dnastack.cli.errors import EXIT_INTERRUPTED, report_error
 
-__all__ = ["DnastackGroup", "LazyCommand"]
+__all__ = ["DnastackGroup", "LazyCommand", "hoist_global_options"]
 
 _COMMAND_PATH = "dnastack.command_path"
 
@@ -53,6 +53,9 @@ class DnastackGroup(click.Group):
         aliases: alias -> command name.
         handle_errors: translate exceptions into one stderr line and an exit code (set on
             the root group only).
+        global_flags, global_options: the group's own flags and options taking a value
+            that may also be given after the subcommand (``dnastack dc query ... --debug``);
+            they are moved in front of it before parsing (root group only).
     """
 
     def __init__(
@@ -61,12 +64,21 @@ class DnastackGroup(click.Group):
         lazy_commands: Mapping[str, LazyCommand] | None = None,
         aliases: Mapping[str, str] | None = None,
         handle_errors: bool = False,
+        global_flags: Sequence[str] = (),
+        global_options: Sequence[str] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
         self.lazy_commands = dict(lazy_commands or {})
         self.aliases = dict(aliases or {})
         self.handle_errors = handle_errors
+        self.global_flags = tuple(global_flags)
+        self.global_options = tuple(global_options)
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if self.global_flags or self.global_options:
+            args = hoist_global_options(args, self.global_flags, self.global_options)
+        return super().parse_args(ctx, args)
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*super().list_commands(ctx), *self.lazy_commands})
@@ -138,6 +150,32 @@ class DnastackGroup(click.Group):
         """The full command path of the innermost subcommand (``dnastack data-connect query``)."""
         path: str = ctx.meta.get(_COMMAND_PATH) or ctx.command_path
         return path
+
+
+def hoist_global_options(
+    args: Sequence[str], flags: Sequence[str], options: Sequence[str]
+) -> list[str]:
+    """``args`` with the global ``flags`` and ``options`` (with their values, as ``--opt V``
+    or ``--opt=V``) moved to the front, in their order; nothing after ``--`` moves."""
+    front: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(args):
+        token = args[index]
+        if token == "--":
+            rest.extend(args[index:])
+            break
+        if token in flags:
+            front.append(token)
+        elif token in options and index + 1 < len(args):
+            front.extend(args[index : index + 2])
+            index += 1
+        elif any(token.startswith(f"{option}=") for option in options):
+            front.append(token)
+        else:
+            rest.append(token)
+        index += 1
+    return front + rest
 
 
 def _silence_stdout() -> None:

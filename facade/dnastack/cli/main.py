@@ -32,6 +32,7 @@ COMMANDS: dict[str, LazyCommand] = {
         ("explorer", "explorer:explorer", "List, describe and ask federated questions."),
         ("contract-test", "contract_test:contract_test", "Check a server against our API specs."),
         ("devserver", "devserver:devserver", "Run the local GA4GH node (all five APIs)."),
+        ("version", "version:version", "Show the version of the CLI and library."),
     )
 }
 
@@ -50,6 +51,9 @@ Settings come from, first match wins: options > environment (DNASTACK_CONFIG_FIL
 DNASTACK_CONTEXT, DNASTACK_SESSION_DIR, DNASTACK_*_URL, ...) > the configuration
 file > defaults. `dnastack config show` lists each one with its source.
 
+--debug, --context NAME and --no-color may also be given after the subcommand.
+--debug logs every HTTP request (method, URL without query string, status, time).
+
 {EXIT_CODES_HELP}
 """
 
@@ -60,10 +64,16 @@ file > defaults. `dnastack config show` lists each one with its source.
     lazy_commands=COMMANDS,
     aliases=ALIASES,
     handle_errors=True,
+    global_flags=("--debug", "--no-color"),
+    global_options=("--context",),
     epilog=_EPILOG,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logs on stderr.")
+@click.option(
+    "--debug",
+    is_flag=True,
+    help="Show tracebacks and debug logs (every HTTP request) on stderr.",
+)
 @click.option(
     "--context",
     "context_name",

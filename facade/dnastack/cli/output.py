@@ -15,35 +15,50 @@ Colour is used only when the stream is a terminal, ``NO_COLOR`` is not set and
 
 from __future__ import annotations
 
-import base64
-import datetime as dt
-import json
 import os
-import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol, TextIO, TypeVar
 
 import click
+
+from dnastack.cli.table_writer import TABLE_BATCH_ROWS, TableWriter
+from dnastack.cli.values import (
+    DEFAULT_JSON_STYLE,
+    MAX_EXACT_INT,
+    JsonStyle,
+    columns_from_data_model,
+    csv_cell,
+    dumps,
+    iso_duration,
+    iso_interval,
+    to_jsonable,
+)
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.table import Table
 
 __all__ = [
+    "AUTO_FORMAT",
+    "DEFAULT_JSON_STYLE",
+    "MAX_EXACT_INT",
     "OBJECT_FORMATS",
     "ROW_FORMATS",
     "TABLE_BATCH_ROWS",
+    "JsonStyle",
     "RowWriter",
     "color_enabled",
     "columns_from_data_model",
     "csv_cell",
     "iso_duration",
+    "iso_interval",
+    "json_style_options",
     "make_console",
     "output_option",
     "print_heading",
     "print_table",
+    "resolve_format",
     "to_jsonable",
     "write_object",
     "write_rows",
@@ -51,8 +66,8 @@ __all__ = [
 
 ROW_FORMATS: tuple[str, ...] = ("table", "json", "jsonl", "csv", "yaml")
 OBJECT_FORMATS: tuple[str, ...] = ("table", "json", "yaml")
-TABLE_BATCH_ROWS = 50
-"""``-o table`` renders this many rows at a time (the first batch fixes the column widths)."""
+AUTO_FORMAT = "auto"
+"""``-o auto``: a table on a terminal, JSON elsewhere (``> out.json``, a pipe)."""
 
 
 # -- options ------------------------------------------------------------------------------
@@ -64,16 +79,49 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 def output_option(
     formats: Sequence[str] = ROW_FORMATS, default: str = "table"
 ) -> Callable[[_F], _F]:
-    """The ``-o/--output`` option."""
+    """The ``-o/--output`` option (``default="auto"``: table on a terminal, else JSON)."""
+    choices = [*formats, AUTO_FORMAT] if default == AUTO_FORMAT else list(formats)
+    help_text = "Output format."
+    if default == AUTO_FORMAT:
+        help_text += " auto: a table on a terminal, json when stdout is a file or a pipe."
     return click.option(
         "-o",
         "--output",
         "output_format",
-        type=click.Choice(formats, case_sensitive=False),
+        type=click.Choice(choices, case_sensitive=False),
         default=default,
         show_default=True,
-        help="Output format.",
+        help=help_text,
     )
+
+
+def resolve_format(output_format: str, stream: TextIO | None = None) -> str:
+    """``auto`` -> ``table`` when ``stream`` (stdout) is a terminal, else ``json``."""
+    if output_format != AUTO_FORMAT:
+        return output_format
+    isatty = getattr(stream if stream is not None else sys.stdout, "isatty", None)
+    return "table" if isatty and isatty() else "json"
+
+
+def json_style_options(function: _F) -> _F:
+    """``--decimal-as`` and ``--big-int-as``: how json/jsonl/yaml write such numbers."""
+    function = click.option(
+        "--big-int-as",
+        "big_int_as",
+        type=click.Choice(["string", "number"], case_sensitive=False),
+        default="string",
+        show_default=True,
+        help="Integers beyond +-2^53 in json/jsonl/yaml: strings (exact in every reader, "
+        "jq included) or bare numbers.",
+    )(function)
+    return click.option(
+        "--decimal-as",
+        "decimal_as",
+        type=click.Choice(["string", "float"], case_sensitive=False),
+        default="string",
+        show_default=True,
+        help="Decimals in json/jsonl/yaml: exact strings or (rounded) numbers.",
+    )(function)
 
 
 # -- colour -------------------------------------------------------------------------------
@@ -109,111 +157,6 @@ def make_console(stream: TextIO, *, no_color: bool = False) -> Console:
 # -- values -------------------------------------------------------------------------------
 
 
-def iso_duration(delta: dt.timedelta) -> str:
-    """``timedelta`` -> ISO 8601 duration (``P1DT2H3M4.5S``, ``-PT1S``, ``PT0S``)."""
-    total_us = delta // dt.timedelta(microseconds=1)
-    sign = "-" if total_us < 0 else ""
-    total_us = abs(total_us)
-    days, rest = divmod(total_us, 86_400_000_000)
-    hours, rest = divmod(rest, 3_600_000_000)
-    minutes, rest = divmod(rest, 60_000_000)
-    seconds, micros = divmod(rest, 1_000_000)
-    text = f"{sign}P{days}D" if days else f"{sign}P"
-    clock = ""
-    if hours:
-        clock += f"{hours}H"
-    if minutes:
-        clock += f"{minutes}M"
-    if seconds or micros or not (days or clock):
-        clock += f"{seconds}.{micros:06d}".rstrip("0").rstrip(".") + "S"
-    return text + (f"T{clock}" if clock else "")
-
-
-_DELTA_COMPONENT = re.compile(r"(\d+(?:\.\d+)?)([DHMS])")
-
-
-def iso_interval(months: int, delta: dt.timedelta) -> str:
-    """An SQL interval of months plus an exact duration as ISO 8601, each component
-    signed on its own as SQL engines write them (``P1Y2M3DT4H``, ``P-1MT2H``)."""
-    duration = iso_duration(delta)
-    if not months:
-        return duration
-    sign = "-" if months < 0 else ""
-    years, rest = divmod(abs(months), 12)
-    year_month = (f"{sign}{years}Y" if years else "") + (f"{sign}{rest}M" if rest else "")
-    if not delta:
-        return f"P{year_month}"
-    body = duration.removeprefix("-")[1:]  # what follows "P"
-    if duration.startswith("-"):
-        body = _DELTA_COMPONENT.sub(r"-\1\2", body)
-    return f"P{year_month}{body}"
-
-
-def _json_default(value: Any) -> Any:
-    isoformat = getattr(value, "isoformat", None)
-    if callable(isoformat) and not isinstance(value, dt.date | dt.time):
-        return isoformat()
-    months, delta = getattr(value, "months", None), getattr(value, "delta", None)
-    if isinstance(months, int) and isinstance(delta, dt.timedelta):  # an SQL interval
-        return iso_interval(months, delta)
-    if isinstance(value, Decimal):
-        return str(value)
-    if isinstance(value, dt.date | dt.time):
-        return value.isoformat()
-    if isinstance(value, dt.timedelta):
-        return iso_duration(value)
-    if isinstance(value, bytes | bytearray):
-        return base64.b64encode(value).decode("ascii")
-    if isinstance(value, set | frozenset | tuple):
-        return list(value)
-    to_dict = getattr(value, "to_dict", None)
-    if callable(to_dict):
-        return to_dict()
-    return str(value)  # UUID, YearMonthInterval, enums...
-
-
-def to_jsonable(value: Any) -> Any:
-    """``value`` with every non-JSON type replaced by its JSON form (see the module doc)."""
-    if value is None or isinstance(value, str | bool | int | float):
-        return value
-    if isinstance(value, Mapping):
-        return {str(k): to_jsonable(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [to_jsonable(v) for v in value]
-    return to_jsonable(_json_default(value))
-
-
-def _dumps(value: Any, *, indent: int | None = None) -> str:
-    separators = (",", ": ") if indent else (",", ":")
-    return json.dumps(
-        value, default=_json_default, ensure_ascii=False, indent=indent, separators=separators
-    )
-
-
-def csv_cell(value: Any) -> str:
-    """One CSV cell: empty for null, ``true``/``false``, compact JSON for arrays/objects."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, str):
-        return value
-    if isinstance(value, Mapping | list | tuple):
-        return _dumps(value)
-    jsonable = to_jsonable(value)
-    return jsonable if isinstance(jsonable, str) else _dumps(jsonable)
-
-
-def columns_from_data_model(data_model: Mapping[str, Any] | None) -> list[str] | None:
-    """Column names in ``data_model`` order, or None when it declares none."""
-    if not isinstance(data_model, Mapping):
-        return None
-    properties = data_model.get("properties")
-    if not isinstance(properties, Mapping) or not properties:
-        return None
-    return [str(name) for name in properties]
-
-
 # -- writers ------------------------------------------------------------------------------
 
 
@@ -224,11 +167,12 @@ class RowWriter(Protocol):
 
 
 class _JsonLinesWriter:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, style: JsonStyle) -> None:
         self._stream = stream
+        self._style = style
 
     def write(self, row: Mapping[str, Any]) -> None:
-        self._stream.write(_dumps(row) + "\n")
+        self._stream.write(dumps(self._style.apply(row)) + "\n")
 
     def close(self) -> None:
         self._stream.flush()
@@ -237,13 +181,14 @@ class _JsonLinesWriter:
 class _JsonArrayWriter:
     """``[`` first, ``]`` only on success: a failed stream never parses as complete."""
 
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, style: JsonStyle) -> None:
         self._stream = stream
+        self._style = style
         self._count = 0
 
     def write(self, row: Mapping[str, Any]) -> None:
         prefix = "[\n  " if self._count == 0 else ",\n  "
-        self._stream.write(prefix + _dumps(row))
+        self._stream.write(prefix + dumps(self._style.apply(row)))
         self._count += 1
 
     def close(self) -> None:
@@ -252,17 +197,21 @@ class _JsonArrayWriter:
 
 
 class _YamlListWriter:
-    def __init__(self, stream: TextIO) -> None:
+    def __init__(self, stream: TextIO, style: JsonStyle) -> None:
         import yaml
 
         self._yaml = yaml
         self._stream = stream
+        self._style = style
         self._count = 0
 
     def write(self, row: Mapping[str, Any]) -> None:
         self._stream.write(
             self._yaml.safe_dump(
-                [to_jsonable(row)], sort_keys=False, allow_unicode=True, default_flow_style=False
+                [to_jsonable(self._style.apply(row))],
+                sort_keys=False,
+                allow_unicode=True,
+                default_flow_style=False,
             )
         )
         self._count += 1
@@ -289,64 +238,23 @@ class _CsvWriter:
         self._stream.flush()
 
 
-class _TableWriter:
-    """rich tables of ``batch`` rows; the first batch fixes the widths, later ones continue it."""
-
-    def __init__(
-        self, console: Console, columns: Sequence[str], batch: int = TABLE_BATCH_ROWS
-    ) -> None:
-        self._console = console
-        self._columns = list(columns)
-        self._batch_size = batch
-        self._pending: list[list[str]] = []
-        self._widths: list[int] | None = None
-
-    def write(self, row: Mapping[str, Any]) -> None:
-        self._pending.append([csv_cell(row.get(c)) for c in self._columns])
-        if len(self._pending) >= self._batch_size:
-            self._flush()
-
-    def close(self) -> None:
-        if self._pending or self._widths is None:
-            self._flush()
-
-    def _flush(self) -> None:
-        first = self._widths is None
-        if self._widths is None:
-            self._widths = [
-                max([len(c), *(len(r[i]) for r in self._pending)])
-                for i, c in enumerate(self._columns)
-            ]
-        print_table(self._console, self._table(show_header=first))
-        self._pending = []
-
-    def _table(self, *, show_header: bool) -> Table:
-        from rich import box
-        from rich.table import Table
-        from rich.text import Text
-
-        table = Table(box=box.SIMPLE_HEAD, show_header=show_header, show_edge=False, pad_edge=False)
-        assert self._widths is not None
-        for name, width in zip(self._columns, self._widths, strict=True):
-            table.add_column(Text(name), min_width=width, header_style="bold", overflow="fold")
-        for cells in self._pending:
-            table.add_row(*(Text(cell) for cell in cells))  # data, never markup
-        return table
-
-
 def _make_writer(
-    output_format: str, stream: TextIO, columns: Sequence[str], console: Callable[[], Console]
+    output_format: str,
+    stream: TextIO,
+    columns: Sequence[str],
+    console: Callable[[], Console],
+    style: JsonStyle,
 ) -> RowWriter:
     if output_format == "jsonl":
-        return _JsonLinesWriter(stream)
+        return _JsonLinesWriter(stream, style)
     if output_format == "json":
-        return _JsonArrayWriter(stream)
+        return _JsonArrayWriter(stream, style)
     if output_format == "yaml":
-        return _YamlListWriter(stream)
+        return _YamlListWriter(stream, style)
     if output_format == "csv":
         return _CsvWriter(stream, columns)
     if output_format == "table":
-        return _TableWriter(console(), columns)
+        return TableWriter(console(), columns, csv_cell)
     raise click.BadParameter(f"unknown output format {output_format!r}")
 
 
@@ -358,6 +266,7 @@ def write_rows(
     stream: TextIO | None = None,
     console: Callable[[], Console] | None = None,
     limit: int | None = None,
+    style: JsonStyle = DEFAULT_JSON_STYLE,
 ) -> tuple[int, bool]:
     """Write ``rows`` one at a time in ``output_format``; returns (rows written, truncated).
 
@@ -366,6 +275,7 @@ def write_rows(
             the first row has arrived (a Data Connect ``data_model`` comes with the first
             page). When neither gives columns, the first row's keys are used.
         limit: stop after this many rows; ``truncated`` tells whether more were available.
+        style: how json/jsonl/yaml write big integers and decimals (:class:`JsonStyle`).
 
     A failure while iterating propagates after the rows before it were written (and the
     JSON array left open, so a truncated stream never parses as complete).
@@ -377,7 +287,7 @@ def write_rows(
     names = columns() if callable(columns) else columns
     if names is None:
         names = list(first) if first is not None else []
-    writer = _make_writer(output_format, out, names, make_console)
+    writer = _make_writer(resolve_format(output_format, out), out, names, make_console, style)
     count = 0
     truncated = False
     row = first
@@ -406,7 +316,7 @@ def write_object(
     """One object: indented JSON, YAML, or a two-column key/value table."""
     out = stream if stream is not None else sys.stdout
     if output_format == "json":
-        out.write(_dumps(value, indent=2) + "\n")
+        out.write(dumps(value, indent=2) + "\n")
     elif output_format == "yaml":
         import yaml
 

@@ -1,4 +1,4 @@
-"""Download progress on stderr with rich: one bar per file and a total.
+"""Download progress on stderr with rich: the total, and a bar per file in progress.
 
 :class:`DownloadProgressView` renders the DRS client's progress reports
 (:class:`dnastack.client.drs.progress.DownloadProgress`, passed as the ``progress`` hook of
@@ -24,7 +24,13 @@ _MAX_NAME = 40
 
 
 class DownloadProgressView:
-    """Bars per file plus a total bar; thread-safe (objects download in parallel).
+    """The total on top, then one bar per file in progress; thread-safe (objects download
+    in parallel).
+
+    A finished file's bar is removed and its bytes stay in the total, whose label counts
+    the files done, failed and active: with 40 files and 4 downloads at a time the screen
+    shows the total and the 4 active bars, never a pile of finished ones. The total's size
+    (and so its ETA) counts the files seen so far whose size is known.
 
     Use it as a context manager and pass it as the ``progress`` hook.
     """
@@ -51,11 +57,12 @@ class DownloadProgressView:
         self._tasks: dict[tuple[str, str], TaskID] = {}
         self._totals: dict[tuple[str, str], int | None] = {}
         self._done: dict[tuple[str, str], int] = {}
+        self._finished: set[tuple[str, str]] = set()
         self._total_task: TaskID | None = None
 
     def __enter__(self) -> DownloadProgressView:
         self._progress.start()
-        self._total_task = self._progress.add_task("[bold]total[/bold]", total=None)
+        self._total_task = self._progress.add_task(self._total_label(), total=None)
         return self
 
     def __exit__(
@@ -72,20 +79,37 @@ class DownloadProgressView:
 
         key = (report.object_id, report.name)
         with self._lock:
+            if key in self._finished:
+                return
+            self._totals[key] = report.bytes_total
+            self._done[key] = report.bytes_done
             task = self._tasks.get(key)
-            if task is None:
+            if report.done:
+                self._finished.add(key)
+                if task is not None:
+                    self._progress.remove_task(task)
+                    del self._tasks[key]
+            elif task is None:
                 name = report.name
                 label = name if len(name) <= _MAX_NAME else "…" + name[-(_MAX_NAME - 1) :]
                 task = self._progress.add_task(escape(label), total=report.bytes_total)
                 self._tasks[key] = task
-            self._totals[key] = report.bytes_total
-            self._done[key] = report.bytes_done
-            self._progress.update(task, completed=report.bytes_done, total=report.bytes_total)
+                self._progress.update(task, completed=report.bytes_done)
+            else:
+                self._progress.update(task, completed=report.bytes_done, total=report.bytes_total)
             self._update_total()
+
+    def _total_label(self) -> str:
+        active = len(self._tasks)
+        return f"[bold]total[/bold] {len(self._finished)} done, {active} active"
 
     def _update_total(self) -> None:
         if self._total_task is None:
             return
-        totals = list(self._totals.values())
-        known = None if any(t is None for t in totals) else sum(t or 0 for t in totals)
-        self._progress.update(self._total_task, total=known, completed=sum(self._done.values()))
+        known = [t for t in self._totals.values() if t is not None]
+        self._progress.update(
+            self._total_task,
+            description=self._total_label(),
+            total=sum(known) if known else None,
+            completed=sum(self._done.values()),
+        )

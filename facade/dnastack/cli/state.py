@@ -142,12 +142,31 @@ class CliState:
         URL are shown on stderr, as ``dnastack auth login`` does.
         """
         from dnastack.cli.helpers.client_factory import ConfigurationBasedClientFactory
+        from dnastack.exceptions import MissingEndpointError
 
         self.settings()  # checks the settings and applies the log level before any request
         factory = ConfigurationBasedClientFactory(self.config_manager())
-        client = factory.get(cls, endpoint_id, self.context)
+        try:
+            client = factory.get(cls, endpoint_id, self.context)
+        except MissingEndpointError:
+            self.check_context_exists()  # the better message when the context is a typo
+            raise
         client.events.on("user-verification-required", self._device_code_printer())
         return client
+
+    def check_context_exists(self) -> None:
+        """When ``--context`` (or ``DNASTACK_CONTEXT``) names no configured context: a
+        CommandError listing the known ones."""
+        name = self.context
+        if name is None:
+            return
+        contexts = self.config_manager().load().contexts
+        if name in contexts:
+            return
+        from dnastack.cli.errors import CommandError
+
+        known = ", ".join(sorted(contexts)) or "none yet: dnastack use REGISTRY_URL"
+        raise CommandError(f"no context {name!r}; known: {known} (`dnastack config contexts list`)")
 
     def _device_code_printer(self) -> EventHandler:
         if self._device_code_handler is None:

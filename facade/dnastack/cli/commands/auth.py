@@ -73,6 +73,8 @@ def login_targets(
 
     settings = state.settings()
     if endpoints is None:
+        if not settings.configured_endpoints:
+            state.check_context_exists()
         endpoints = _select_endpoints(settings.configured_endpoints, endpoint_ids, settings.context)
     manager = settings.session_manager()
     targets: dict[str, LoginTarget] = {}
@@ -195,7 +197,8 @@ Examples:
 @output_option(("table", "json", "jsonl", "yaml"))
 @pass_state
 def status(state: CliState, output_format: str) -> None:
-    """Each session of the context: endpoints, issuer, client id, scope, expiry, state.
+    """Each session of the context, one row each: state first, then expiry, endpoints,
+    issuer, client id, grant and scope.
 
     Never prints a token or a secret.
     """
@@ -209,7 +212,9 @@ def status(state: CliState, output_format: str) -> None:
     rows = [
         _status_row(t, manager.restore(t.authenticator.session_id)) for t in login_targets(state)
     ]
-    columns = ["endpoints", "issuer", "client_id", "scope", "grant", "expires", "state"]
+    if output_format == "table":  # one line per session when the ids fit
+        rows = [{**row, "endpoints": ", ".join(row["endpoints"])} for row in rows]
+    columns = ["state", "expires", "endpoints", "issuer", "client_id", "grant", "scope"]
     write_rows(rows, output_format, columns=columns, console=state.console)
 
 
@@ -226,13 +231,13 @@ def _status_row(target: LoginTarget, info: SessionInfo | None) -> dict[str, Any]
         state = "valid" if valid else ("expired (refreshable)" if info.refreshable() else "expired")
         expires = _timestamp(info.valid_until)
     return {
+        "state": state,
+        "expires": expires,
         "endpoints": target.endpoint_ids,
         "issuer": _issuer(auth_info),
         "client_id": auth_info.get("client_id") or "",
-        "scope": (info.scope if info is not None and info.scope else auth_info.get("scope")) or "",
         "grant": str(auth_info.get("grant_type") or kind).rsplit(":", 1)[-1],
-        "expires": expires,
-        "state": state,
+        "scope": (info.scope if info is not None and info.scope else auth_info.get("scope")) or "",
     }
 
 

@@ -9,7 +9,16 @@ import click
 
 from dnastack.cli.commands.data_connect import endpoint_option, run_query
 from dnastack.cli.group import DnastackGroup
-from dnastack.cli.output import OBJECT_FORMATS, ROW_FORMATS, output_option, write_object, write_rows
+from dnastack.cli.output import (
+    AUTO_FORMAT,
+    OBJECT_FORMATS,
+    ROW_FORMATS,
+    JsonStyle,
+    json_style_options,
+    output_option,
+    write_object,
+    write_rows,
+)
 from dnastack.cli.state import CliState, pass_state
 
 if TYPE_CHECKING:
@@ -134,8 +143,9 @@ Examples:
 @click.option(
     "--param", "params", multiple=True, metavar="VALUE", help="Positional parameter (repeatable)."
 )
-@output_option(ROW_FORMATS)
+@output_option(ROW_FORMATS, default=AUTO_FORMAT)
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after N rows.")
+@json_style_options
 @endpoint_option("Collection Service")
 @pass_state
 def collections_query(
@@ -145,6 +155,8 @@ def collections_query(
     params: tuple[str, ...],
     output_format: str,
     limit: int | None,
+    decimal_as: str,
+    big_int_as: str,
     endpoint_id: str | None,
 ) -> None:
     """Run SQL over the tables of one collection and stream the rows."""
@@ -153,4 +165,5 @@ def collections_query(
     with _client(state, endpoint_id) as collections_client:
         endpoint = collections_client.data_connect_endpoint(collection)
     with DataConnectClient(endpoint, settings=state.settings()) as client:
-        run_query(state, client, sql, params, output_format, limit=limit)
+        style = JsonStyle(big_ints=big_int_as, decimals=decimal_as)
+        run_query(state, client, sql, params, output_format, limit=limit, style=style)

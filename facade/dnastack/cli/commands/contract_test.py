@@ -64,6 +64,9 @@ def contract_test(
     max_examples: int | None,
 ) -> None:
     """Contract-test the server at URL against the SDK's OpenAPI document for API."""
+    from dnastack.common.extras import require_extra
+
+    require_extra("contract", "dnastack contract-test")
     from dnastack.contract import format_report, run_contract
     from dnastack.contract.cli import parse_headers, parse_params
 

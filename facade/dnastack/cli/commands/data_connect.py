@@ -10,6 +10,7 @@ be mistaken for a complete result.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
@@ -20,11 +21,16 @@ import click
 from dnastack.cli.errors import CommandError
 from dnastack.cli.group import DnastackGroup
 from dnastack.cli.output import (
+    AUTO_FORMAT,
+    DEFAULT_JSON_STYLE,
     OBJECT_FORMATS,
     ROW_FORMATS,
+    JsonStyle,
     columns_from_data_model,
+    json_style_options,
     output_option,
     print_heading,
+    resolve_format,
     write_object,
     write_rows,
 )
@@ -51,6 +57,7 @@ def endpoint_option(kind: str) -> Callable[[_F], _F]:
     """The ``--endpoint ID`` option: a configured endpoint instead of the default one."""
     return click.option(
         "--endpoint",
+        "--endpoint-id",
         "endpoint_id",
         metavar="ID",
         help=f"The {kind} endpoint to use (default: the context's default one).",
@@ -105,6 +112,22 @@ def read_sql(argument: str) -> str:
         raise CommandError(f"cannot read the SQL file {source}: {exc.strerror}") from None
 
 
+_NAME_VALUE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*=")
+
+
+def warn_name_value_parameters(state: CliState, params: Sequence[str]) -> None:
+    """A note for each ``--param name=value``: parameters are positional, so that text is
+    sent as it is (the form other tools use for named parameters)."""
+    for text in params:
+        if _NAME_VALUE.match(text):
+            name, _, value = text.partition("=")
+            state.note(
+                f"warning: --param {text!r} looks like name=value, but parameters are "
+                f"positional: it is sent as the string {text!r}; for the placeholder "
+                f"{name!r} write --param {value!r}"
+            )
+
+
 def run_query(
     state: CliState,
     client: DataConnectClient,
@@ -113,14 +136,16 @@ def run_query(
     output_format: str,
     *,
     limit: int | None = None,
+    style: JsonStyle = DEFAULT_JSON_STYLE,
 ) -> int:
     """Run ``sql`` (text or ``@FILE``) with ``--param`` values and stream the rows."""
     text = read_sql(sql)
     if not text.strip():
         raise CommandError("the SQL is empty")
+    warn_name_value_parameters(state, params)
     parameters = [parse_parameter(p) for p in params]
     rows = client.query(text, parameters=parameters or None)
-    return stream_result(state, rows, output_format, limit=limit)
+    return stream_result(state, rows, output_format, limit=limit, style=style)
 
 
 def stream_result(
@@ -129,15 +154,20 @@ def stream_result(
     output_format: str,
     *,
     limit: int | None = None,
+    style: JsonStyle = DEFAULT_JSON_STYLE,
 ) -> int:
-    """Write a row result with columns from its ``data_model``; returns the row count."""
+    """Write a row result with columns from its ``data_model``; returns the row count.
+
+    On a terminal, an empty table says "(0 rows)" (on stderr, so nothing is added to data).
+    """
 
     def columns() -> list[str] | None:
         return columns_from_data_model(getattr(rows, "data_model", None))
 
+    output_format = resolve_format(output_format, state.stdout())
     try:
         count, truncated = write_rows(
-            rows, output_format, columns=columns, console=state.console, limit=limit
+            rows, output_format, columns=columns, console=state.console, limit=limit, style=style
         )
     finally:
         close = getattr(rows, "close", None)
@@ -145,6 +175,8 @@ def stream_result(
             close()
     if truncated:
         state.note(f"(stopped after {count} rows: --limit {limit}; more rows are available)")
+    elif count == 0 and output_format == "table" and state.stdout().isatty():
+        state.note("(0 rows)")
     return count
 
 
@@ -168,8 +200,9 @@ Examples:
 @click.option(
     "--param", "params", multiple=True, metavar="VALUE", help="Positional parameter (repeatable)."
 )
-@output_option(ROW_FORMATS)
+@output_option(ROW_FORMATS, default=AUTO_FORMAT)
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after N rows.")
+@json_style_options
 @endpoint_option("Data Connect")
 @pass_state
 def query(
@@ -178,11 +211,14 @@ def query(
     params: tuple[str, ...],
     output_format: str,
     limit: int | None,
+    decimal_as: str,
+    big_int_as: str,
     endpoint_id: str | None,
 ) -> None:
     """Run SQL (or the SQL in @FILE) and stream the rows as they arrive."""
+    style = JsonStyle(big_ints=big_int_as, decimals=decimal_as)
     with _client(state, endpoint_id) as client:
-        run_query(state, client, sql, params, output_format, limit=limit)
+        run_query(state, client, sql, params, output_format, limit=limit, style=style)
 
 
 # -- tables -------------------------------------------------------------------------------

@@ -134,7 +134,8 @@ def download(
 
 
 def _summarize(state: CliState, results: Sequence[DownloadResult], output_dir: Path) -> int:
-    """The summary table on stdout (one row per object); returns the number that failed."""
+    """The summary table on stdout (one row per object), then each failure with its full
+    reason; returns the number that failed."""
     rows = [
         {
             "object": result.object_id,
@@ -146,13 +147,20 @@ def _summarize(state: CliState, results: Sequence[DownloadResult], output_dir: P
                 if result.checksum_verified
                 else "not verified"
             ),
-            "error": result.error or "",
         }
         for result in results
     ]
-    columns = ["object", "status", "path", "bytes", "checksum", "error"]
+    columns = ["object", "status", "path", "bytes", "checksum"]
     write_rows(rows, "table", columns=columns, console=state.console)
-    failed = sum(1 for r in results if not r.ok)
+    failures = [r for r in results if not r.ok]
+    if failures:  # in full, never cut to a column's width
+        state.console().print(
+            "\n".join(["failed:", *(f"  {r.object_id}: {r.error or 'failed'}" for r in failures)]),
+            markup=False,
+            highlight=False,
+            soft_wrap=True,
+        )
+    failed = len(failures)
     verified = sum(1 for r in results if r.ok and r.checksum_verified)
     state.note(
         f"{len(results) - failed} downloaded ({verified} checksum-verified), {failed} failed"

@@ -7,12 +7,57 @@ service of each type its default, written as a context that becomes current.
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlsplit
 
 import click
 
+from dnastack.cli.errors import EXIT_USAGE, CommandError
 from dnastack.cli.state import CliState, pass_state
 
-__all__ = ["use"]
+__all__ = ["context_name_of", "registry_base_url", "use"]
+
+_API_PATH_HINTS = ("data-connect", "ga4gh/drs", "collection-service", "explorer", "/tables")
+
+
+def registry_base_url(text: str) -> tuple[str, bool]:
+    """``(url, guessed)``: ``text`` itself when it has a scheme; else ``https://text/`` (as
+    the reference CLI does), with ``guessed`` true."""
+    if "://" in text:
+        return text, False
+    return f"https://{text.rstrip('/')}/", True
+
+
+def context_name_of(url: str) -> str:
+    """The default context name of a registry: ``host:port`` (``host`` without a port),
+    as the reference CLI names it; never the URL's user-info."""
+    parts = urlsplit(url)
+    host = parts.hostname or "registry"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{host}:{parts.port}" if parts.port else host
+
+
+def _with_hint(error: Exception, given: str, url: str, guessed: bool) -> Exception:
+    """The error with what to do, when the URL is probably the wrong one."""
+    from dnastack.exceptions import NotFoundError, TransportError
+
+    causes = [error, error.__cause__]
+    if guessed and any(isinstance(c, TransportError) for c in causes):
+        return CommandError(
+            f"{given!r} has no scheme and {url} does not answer ({error}); "
+            f"did you mean http://{given.rstrip('/')}/ ?",
+            EXIT_USAGE,
+        )
+    if any(isinstance(c, NotFoundError) for c in causes):
+        looks_like_api = any(hint in url for hint in _API_PATH_HINTS)
+        what = "an API endpoint, not a Service Registry" if looks_like_api else "no registry"
+        return CommandError(
+            f"{error}; {url} looks like {what}: give the registry's base URL (the one "
+            "that serves /services, e.g. http://127.0.0.1:8080/), or add a single endpoint "
+            "with `dnastack config endpoints add`",
+            EXIT_USAGE,
+        )
+    return error
 
 
 @click.command(
@@ -28,12 +73,12 @@ Examples:
       --registry-auth client_id=my-cli
 """,
 )
-@click.argument("registry_url")
+@click.argument("registry_url", metavar="REGISTRY_URL")
 @click.option(
     "--name",
     "context_name",
     metavar="NAME",
-    help="The context to write (default: --context, else the registry's host-port).",
+    help="The context to write (default: --context, else the registry's host:port).",
 )
 @click.option(
     "--registry-auth",
@@ -55,11 +100,17 @@ def use(
     open_browser: bool,
 ) -> None:
     """Discover the services of REGISTRY_URL, write them as a context with a default
-    endpoint per service type, make it current, and log in where the services need it."""
+    endpoint per service type, make it current, and log in where the services need it.
+
+    The context is named after the registry's host:port unless --name (or --context)
+    says otherwise. Without a scheme, https:// is assumed.
+    """
     import dnastack
     from dnastack.cli.commands.auth import log_in, login_targets
     from dnastack.cli.commands.config import endpoint_summary, parse_auth_items
     from dnastack.cli.output import write_rows
+    from dnastack.exceptions import DnastackError
+    from dnastack.settings import resolve_settings
 
     opener: Callable[[str], object] | None = None
     if open_browser:
@@ -73,14 +124,23 @@ def use(
 
         registry = ServiceEndpoint(id="registry", url=registry_url, authentication=registry_auth)
         log_in(state, login_targets(state, open_browser=opener, endpoints=[registry]))
-    found = dnastack.use(
-        registry_url,
-        context_name=context_name or state.context,
-        save=True,
-        config_file=state.config_file(),
-        settings=settings,
-        registry_authentication=registry_auth,
-    )
+    url, guessed = registry_base_url(registry_url)
+    if guessed:  # a guessed https:// is tried once: a plain-HTTP node fails at once
+        settings = resolve_settings(context=state.context, max_retries=0)
+    try:
+        found = dnastack.use(
+            url,
+            context_name=context_name or state.context or context_name_of(url),
+            save=True,
+            config_file=state.config_file(),
+            # a guessed https:// is tried once: a plain-HTTP node fails at once
+            settings=resolve_settings(context=state.context, max_retries=0)
+            if guessed
+            else settings,
+            registry_authentication=registry_auth,
+        )
+    except DnastackError as exc:
+        raise _with_hint(exc, registry_url, url, guessed) from exc
     state.context = found.context_name
     state.refresh_settings()
     rows = [endpoint_summary(e, found.defaults) for e in found.endpoints]
