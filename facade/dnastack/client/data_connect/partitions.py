@@ -232,6 +232,7 @@ def plan_partitions(
             low, high = _bounds(client, body, params, partition_column, source.no_auth)
             lower_bound = low if lower_bound is None else lower_bound
             upper_bound = high if upper_bound is None else upper_bound
+        lower_bound, upper_bound = _coerce(kind, lower_bound), _coerce(kind, upper_bound)
         bounds = (lower_bound, upper_bound)
         predicates = _range_predicates(
             quote_identifier(partition_column), kind, lower_bound, upper_bound, partitions
@@ -335,6 +336,25 @@ def _cut_points(kind: str, low: Any, high: Any, n: int) -> list[Any]:
         lo, hi = decimal.Decimal(low), decimal.Decimal(high)
         return [lo + (hi - lo) * i / n for i in range(1, n)]
     return [float(low) + (float(high) - float(low)) * i / n for i in range(1, n)]
+
+
+def _coerce(kind: str, value: Any) -> Any:
+    """A bound given as text (e.g. a Spark option) as a value of the key's kind."""
+    if not isinstance(value, str):
+        return value
+    text = value.strip()
+    try:
+        if kind in _INTEGER_KINDS:
+            return int(text)
+        if kind == "decimal":
+            return decimal.Decimal(text)
+        if kind == "date":
+            return dt.date.fromisoformat(text)
+        if kind == "timestamp":
+            return dt.datetime.fromisoformat(text)
+        return float(text)
+    except (ValueError, decimal.InvalidOperation) as exc:
+        raise PartitionRefusedError(f"bound {value!r} is not a valid {kind} value") from exc
 
 
 def _literal(kind: str, value: Any) -> str:
