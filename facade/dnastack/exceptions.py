@@ -19,6 +19,7 @@ __all__ = [
     "AuthenticationError",
     "ClientRequestError",
     "ConfigurationError",
+    "ConfigurationFileError",
     "DeadlineExceededError",
     "DnastackError",
     "ForbiddenError",
@@ -55,6 +56,23 @@ class DnastackError(Exception):
 
 class ConfigurationError(DnastackError):
     """General configuration error (bad file, missing setting, unknown context)."""
+
+
+class ConfigurationFileError(ConfigurationError):
+    """A configuration or session file (or its folder) could not be read or written.
+
+    ``path`` names the file or folder, ``reason`` the cause (e.g. "No space left on
+    device") and ``errno`` the OS error number, when there is one. A failed write leaves
+    the previous content of the file as it was.
+    """
+
+    def __init__(self, path: str, action: str, reason: str, errno: int | None = None) -> None:
+        self.path = path
+        self.action = action
+        self.reason = reason
+        self.errno = errno
+        code = f" [errno {errno}]" if errno is not None else ""
+        super().__init__(f"cannot {action} {path}: {reason}{code}")
 
 
 class MissingEndpointError(ConfigurationError):

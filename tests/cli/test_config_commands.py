@@ -218,6 +218,8 @@ def test_reset_replaces_even_a_broken_file_and_can_delete_sessions(cli: Dnastack
     result = cli("config", "reset", "--yes", "--sessions")
 
     assert result.exit_code == 0, result
-    assert not _file(cli).get("contexts")
+    # a reset configuration is a fresh one: only the empty, current `default` context
+    assert _file(cli)["current_context"] == "default"
+    assert _file(cli)["contexts"] == {"default": {"endpoints": [], "defaults": {}}}
     assert list(cli.session_dir.glob("*.json")) == []
     assert cli("config", "show").exit_code == 0

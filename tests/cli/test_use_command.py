@@ -62,7 +62,8 @@ def test_use_with_a_name_and_then_switching_contexts(
     listed = json.loads(cli("config", "contexts", "list", "-o", "json").stdout)
     in_other = cli("--context", "other", "dc", "tables", "list")
 
-    assert {c["name"]: c["current"] for c in listed} == {"node": True, "other": False}
+    expected = {"default": False, "node": True, "other": False}  # `default` exists from the start
+    assert {c["name"]: c["current"] for c in listed} == expected
     assert in_other.exit_code == 3  # the other context's endpoint answers nothing
 
 

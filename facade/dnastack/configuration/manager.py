@@ -1,10 +1,18 @@
 """``ConfigurationManager``: load, validate, migrate and save the configuration file.
 
-* Reading never changes the file. A broken file (bad YAML, a wrong type, an unsupported
-  version) raises :class:`~dnastack.exceptions.ConfigurationError` naming the file, the
-  line and the problem (never the offending value).
+* Reading never changes the file's content. A broken file (bad YAML, a wrong type, an
+  unsupported version, a folder or a FIFO where the file should be, a document too deep or
+  too big once aliases are expanded) raises :class:`~dnastack.exceptions.ConfigurationError`
+  naming the file, the line and the problem (never the offending value).
+* The file holds credentials: one readable by others is made private (0600) with a
+  warning, or refused when its mode cannot be changed (see
+  :mod:`dnastack.common.private_files`).
 * Writing is atomic (temporary file, fsync, rename, directory fsync) under an
-  inter-process lock; the directory is created 0700 and the file written 0600.
+  inter-process lock; the directory is created 0700 and the file written 0600. A write
+  keeps the user's comments and key order (round-trip YAML); every filesystem failure is a
+  :class:`~dnastack.exceptions.ConfigurationFileError` naming the path and the cause.
+* A missing or empty file loads as a configuration with one empty context, ``default``,
+  which is current (as in dnastack-client-library 3.x).
 * :meth:`ConfigurationManager.update` is the safe read-modify-write: it locks, reloads,
   applies a change and saves, so two processes updating at once lose nothing.
   :meth:`~ConfigurationManager.save` writes a whole configuration (last writer wins).
@@ -20,6 +28,7 @@ from typing import Any
 
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.atomic import DEFAULT_LOCK_TIMEOUT_SECONDS, atomic_write_text, file_lock
+from dnastack.common.private_files import make_private_dir, read_private_text
 from dnastack.configuration import migration
 from dnastack.configuration.models import CONFIGURATION_VERSION, Configuration
 from dnastack.exceptions import (
@@ -66,20 +75,20 @@ class ConfigurationManager:
     # -- reading ------------------------------------------------------------------------
 
     def load_raw(self) -> str:
-        """The file's text ("" when the file does not exist)."""
-        try:
-            return self.file_path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return ""
-        except UnicodeDecodeError as exc:
-            raise ConfigurationError(
-                f"{self.file_path}: not UTF-8 text (byte {exc.start})"
-            ) from None
-        except OSError as exc:
-            raise ConfigurationError(f"{self.file_path}: cannot read ({exc.strerror})") from None
+        """The file's text ("" when the file does not exist).
+
+        Raises:
+            ConfigurationFileError: the path is a folder or not a regular file, the file is
+                unreadable, too large, not UTF-8, or open to others and cannot be made
+                private.
+        """
+        if self.file_path.parent == default_config_file().parent:
+            make_private_dir(self.file_path.parent)  # the SDK's own folder: 0700
+        text = read_private_text(self.file_path, kind="configuration file")
+        return "" if text is None else text
 
     def load(self) -> Configuration:
-        """The configuration (validated and migrated); an empty one if there is no file.
+        """The configuration (validated and migrated); a ``default`` context if there is no file.
 
         Raises:
             ConfigurationError: the file is unreadable or invalid ("<file>, line N: ...").
@@ -89,33 +98,38 @@ class ConfigurationManager:
 
     def parse(self, text: str) -> Configuration:
         """Validate and migrate configuration ``text`` read from this manager's file."""
-        from dnastack.configuration.yaml_document import parse_yaml
+        return self._parse(text)[1]
+
+    def _parse(self, text: str) -> tuple[Any, Configuration]:
+        """(round-trip tree, configuration) of ``text``."""
+        from dnastack.configuration.yaml_document import load_document, to_plain
 
         source = str(self.file_path)
-        data = parse_yaml(text, source) if text.strip() else None
+        tree = load_document(text, source) if text.strip() else None
+        data = to_plain(tree)
         if data is None:
-            return Configuration()
+            return tree, Configuration()
         if not isinstance(data, dict):
             raise ConfigurationError(f"{source}, line 1: expected a mapping at the top level")
-        self._check_version(data, text)
+        self._check_version(data, tree)
         moved: migration.PathMap = {}
         try:
             document, moved = migration.migrate_document(data)
             configuration = Configuration.parse_obj(document)
         except ModelValidationError as exc:
             path = migration.original_path(exc.path, moved)
-            raise self._error_at(text, path, exc.problem) from None
-        return self.migrate(configuration)
+            raise self._error_at(tree, path, exc.problem) from None
+        return tree, self.migrate(configuration)
 
-    def _check_version(self, data: dict[str, Any], text: str) -> None:
+    def _check_version(self, data: dict[str, Any], tree: Any) -> None:
         version = data.get("version")
         if version is None:
             return
         if isinstance(version, bool) or not isinstance(version, int | float):
-            raise self._error_at(text, ("version",), "expected a number")
+            raise self._error_at(tree, ("version",), "expected a number")
         if version > CONFIGURATION_VERSION:
             error = self._error_at(
-                text,
+                tree,
                 ("version",),
                 f"unsupported configuration version {version:g} (this SDK reads versions up "
                 f"to {CONFIGURATION_VERSION:g}); upgrade dnastack",
@@ -125,14 +139,14 @@ class ConfigurationManager:
 
     def _error_at(
         self,
-        text: str,
+        tree: Any,
         path: tuple[str | int, ...],
         problem: str,
         kind: type[ConfigurationError] = ConfigurationError,
     ) -> ConfigurationError:
-        from dnastack.configuration.yaml_document import line_of
+        from dnastack.configuration.yaml_document import line_in
 
-        line = line_of(text, path)
+        line = line_in(tree, path)
         where = f"{self.file_path}, line {line}" if line else str(self.file_path)
         field = format_field_path(path)
         return kind(f"{where}: {field}: {problem}" if field else f"{where}: {problem}")
@@ -143,31 +157,39 @@ class ConfigurationManager:
         """Write ``configuration`` atomically (0600) under the inter-process lock.
 
         The configuration is validated first; an invalid one raises
-        :class:`ConfigurationError` and the file is not touched.
+        :class:`ConfigurationError` and the file is not touched. Comments and key order of
+        the existing file are kept where the data did not change.
+
+        Raises:
+            ConfigurationFileError: the file or its lock cannot be written (the message names
+                the path and the cause); the existing file is left as it was.
         """
-        text = self.render(configuration)
+        document = self._document(configuration)
         with file_lock(self.file_path, timeout=self._lock_timeout):
-            atomic_write_text(self.file_path, text)
+            tree = self._existing_tree()
+            atomic_write_text(self.file_path, self._render_into(tree, document))
         _logger.debug("saved configuration to %s", self.file_path)
 
     def update(self, change: Callable[[Configuration], Configuration | None]) -> Configuration:
         """Read-modify-write under the lock: reload, apply ``change``, save, return the result.
 
         ``change`` may edit the configuration in place (and return None) or return a new
-        one. If it raises, nothing is written.
+        one. If it raises, nothing is written. Comments and key order are kept.
         """
         with file_lock(self.file_path, timeout=self._lock_timeout):
-            configuration = self.load()
+            tree, configuration = self._parse(self.load_raw())
             changed = change(configuration)
             result = configuration if changed is None else changed
-            atomic_write_text(self.file_path, self.render(result))
+            text = self._render_into(tree, self._document(result))
+            atomic_write_text(self.file_path, text)
         _logger.debug("updated configuration in %s", self.file_path)
         return result
 
     def render(self, configuration: Configuration) -> str:
-        """The YAML text :meth:`save` would write (validated; secrets included)."""
-        from dnastack.configuration.yaml_document import dump_yaml
+        """The YAML text :meth:`save` would write to a new file (validated; secrets included)."""
+        return self._render_into(None, self._document(configuration))
 
+    def _document(self, configuration: Configuration) -> dict[str, Any]:
         document = configuration.dict(by_alias=True, exclude_none=True)
         if not document.get("settings"):
             document.pop("settings", None)
@@ -178,7 +200,26 @@ class ConfigurationManager:
             raise ConfigurationError(
                 f"refusing to save {self.file_path}: {field}: {exc.problem}"
             ) from None
-        return dump_yaml(document)
+        return document
+
+    def _existing_tree(self) -> Any:
+        """The round-trip tree of the current file, or None (missing, unreadable, broken)."""
+        from dnastack.configuration.yaml_document import load_document
+
+        try:
+            text = self.load_raw()
+            return load_document(text, str(self.file_path)) if text.strip() else None
+        except ConfigurationError as exc:
+            _logger.info("not keeping the comments of %s: %s", self.file_path, exc)
+            return None
+
+    @staticmethod
+    def _render_into(tree: Any, document: dict[str, Any]) -> str:
+        from dnastack.configuration.yaml_document import dump_document, merge_document
+
+        if tree is None:
+            return dump_document(document)
+        return dump_document(merge_document(tree, document))
 
     # -- migration ----------------------------------------------------------------------
 

@@ -45,9 +45,12 @@ class Context(Model):
 class Configuration(Model):
     """The whole configuration file.
 
+    A new configuration (and a missing or empty file) has one empty context,
+    ``default``, which is current, as in dnastack-client-library 3.x.
+
     Attributes:
         version: layout version (:data:`CONFIGURATION_VERSION` after migration).
-        current_context: the context used when none is chosen, or None ("default").
+        current_context: the context used when none is chosen (``default`` when None).
         contexts: context name -> :class:`Context`.
         settings: optional SDK settings stored in the file (``timeout``,
             ``max_retries``, ``ca_cert``, ``log_level``, ``session_dir``); resolved by
@@ -55,6 +58,6 @@ class Configuration(Model):
     """
 
     version: float = CONFIGURATION_VERSION
-    current_context: str | None = None
-    contexts: dict[str, Context] = field(factory=dict)
+    current_context: str | None = DEFAULT_CONTEXT_NAME
+    contexts: dict[str, Context] = field(factory=lambda: {DEFAULT_CONTEXT_NAME: Context()})
     settings: dict[str, Any] = field(factory=dict)

@@ -34,6 +34,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import threading
 import time
@@ -47,6 +48,7 @@ from dnastack.exceptions import ConfigurationError, DnastackError, ModelValidati
 
 __all__ = [
     "DEFAULT_SKEW_SECONDS",
+    "MAX_TOKEN_LIFETIME_SECONDS",
     "NO_EXPIRY",
     "SESSION_SCHEMA_VERSION",
     "BaseSessionStorage",
@@ -56,6 +58,7 @@ __all__ = [
     "SessionInfoHandler",
     "SessionManager",
     "UnknownSessionError",
+    "parse_session_json",
     "sanitize_auth_info",
     "session_id_for",
 ]
@@ -72,6 +75,8 @@ _logger = logging.getLogger("dnastack.http.session_info")
 SESSION_SCHEMA_VERSION = 3.0
 DEFAULT_SKEW_SECONDS = 60.0
 """A token is treated as expired this many seconds before ``valid_until``."""
+MAX_TOKEN_LIFETIME_SECONDS = 10 * 365 * 86400
+"""A token's ``expires_in`` beyond this (ten years) is capped to it."""
 NO_EXPIRY = 2**53
 """``valid_until`` of a static session that does not say when it expires."""
 
@@ -209,11 +214,7 @@ class SessionInfo(Model):
         if not isinstance(access_token, str) or not access_token:
             raise ModelValidationError("token response has no access_token", model=cls.__name__)
         issued_at = int(time.time() if now is None else now)
-        expires_in = response.get("expires_in")
-        try:
-            lifetime = int(expires_in) if expires_in is not None else default_lifetime_seconds
-        except (TypeError, ValueError):
-            lifetime = default_lifetime_seconds
+        lifetime = _token_lifetime(response.get("expires_in"), default_lifetime_seconds)
         refresh_token = response.get("refresh_token") or (
             previous.refresh_token if previous else None
         )
@@ -230,6 +231,21 @@ class SessionInfo(Model):
             issued_at=issued_at,
             valid_until=issued_at + lifetime,
         )
+
+
+def _token_lifetime(expires_in: Any, default: int) -> int:
+    """``expires_in`` as whole seconds: absurd values (not a number, negative, infinite)
+    give ``default``, and lifetimes beyond :data:`MAX_TOKEN_LIFETIME_SECONDS` are capped."""
+    if expires_in is None:
+        return default
+    try:
+        value = float(expires_in)
+    except (TypeError, ValueError, OverflowError):
+        value = math.nan
+    if isinstance(expires_in, bool) or not math.isfinite(value) or value < 0:
+        _logger.warning("token response: unusable expires_in; assuming %d s", default)
+        return default
+    return int(min(value, MAX_TOKEN_LIFETIME_SECONDS))
 
 
 # -- manager ------------------------------------------------------------------------------
@@ -332,31 +348,61 @@ class SessionManager:
             text, source = self._static_session, "static session (DNASTACK_SESSION)"
         else:
             assert self._static_session_file is not None
+            from dnastack.common.private_files import read_private_text
+            from dnastack.exceptions import ConfigurationFileError
+
             source = f"static session file {self._static_session_file}"
-            try:
-                text = self._static_session_file.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise ConfigurationError(f"{source}: cannot read ({type(exc).__name__})") from None
+            kind = "static session file"
+            read = read_private_text(self._static_session_file, kind=kind)
+            if read is None:
+                raise ConfigurationFileError(
+                    str(self._static_session_file), f"read {kind}", "No such file or directory"
+                )
+            text = read
         return _static_session_from_json(text, source, self._clock())
 
 
-def _static_session_from_json(text: str, source: str, now: float) -> SessionInfo:
+def parse_session_json(text: str, source: str) -> dict[str, Any]:
+    """The JSON object of a session file or static session, with its times in range.
+
+    Raises:
+        ConfigurationError: not JSON, nested too deeply, not an object, or ``issued_at``/
+            ``valid_until`` not a number between 0 and :data:`NO_EXPIRY` (names ``source``,
+            never the content).
+    """
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ConfigurationError(
             f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})"
         ) from None
+    except RecursionError:
+        raise ConfigurationError(f"{source}: not a session (JSON nested too deeply)") from None
+    except ValueError:  # an integer of more than 4300 digits
+        raise ConfigurationError(f"{source}: a number out of range") from None
     if not isinstance(data, dict):
         raise ConfigurationError(f"{source}: expected a JSON object")
+    for key in ("issued_at", "valid_until", "expires_in"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigurationError(f"{source}: {key}: expected a number of seconds")
+        if not (math.isfinite(value) and 0 <= value <= NO_EXPIRY):
+            raise ConfigurationError(f"{source}: {key}: out of range (0 to 2**53 seconds)")
+    return data
+
+
+def _static_session_from_json(text: str, source: str, now: float) -> SessionInfo:
+    data = dict(parse_session_json(text, source))
     if not isinstance(data.get("access_token"), str) or not data["access_token"]:
         raise ConfigurationError(f"{source}: access_token is required")
-    data = dict(data)
     issued_at = data.setdefault("issued_at", int(now))
     if "valid_until" not in data:
         expires_in = data.pop("expires_in", None)
         valid = isinstance(expires_in, int | float) and isinstance(issued_at, int | float)
-        data["valid_until"] = int(issued_at + expires_in) if valid else NO_EXPIRY
+        until = int(issued_at + expires_in) if valid else NO_EXPIRY
+        data["valid_until"] = min(until, NO_EXPIRY)
     data.pop("expires_in", None)
     try:
         return SessionInfo.parse_obj(data)

@@ -25,8 +25,14 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from dnastack.common.atomic import atomic_write_text, file_lock
-from dnastack.exceptions import ConfigurationError, ModelValidationError
-from dnastack.http.session_info import SessionInfo, UnknownSessionError, sanitize_auth_info
+from dnastack.common.private_files import make_private_dir, read_private_text
+from dnastack.exceptions import ConfigurationError, ConfigurationFileError, ModelValidationError
+from dnastack.http.session_info import (
+    SessionInfo,
+    UnknownSessionError,
+    parse_session_json,
+    sanitize_auth_info,
+)
 
 __all__ = [
     "BaseSessionStorage",
@@ -49,15 +55,8 @@ def _session_to_json(info: SessionInfo) -> str:
 
 
 def _session_from_json(text: str, source: str) -> SessionInfo:
-    """Parse a stored or static session; errors name ``source``, never the content."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ConfigurationError(
-            f"{source}: not valid JSON (line {exc.lineno}, column {exc.colno})"
-        ) from None
-    if not isinstance(data, dict):
-        raise ConfigurationError(f"{source}: expected a JSON object")
+    """Parse a stored session; errors name ``source``, never the content."""
+    data = parse_session_json(text, source)
     try:
         return SessionInfo.parse_obj(data)
     except ModelValidationError as exc:
@@ -165,7 +164,10 @@ class FileSessionStorage(BaseSessionStorage):
     This is used by default. One JSON file per session (``<dir_path>/<id>.json``, 0600;
     the directory is created 0700 on the first write), atomic writes, and an
     inter-process lock per session (``<id>.json.lock``) for :meth:`lock`/:meth:`update`.
-    A corrupt session file reads as unknown (a new login replaces it).
+    A corrupt session file reads as unknown (a new login replaces it), with a warning.
+    Session files open to others are made private (0600, the folder 0700) with a warning,
+    or ignored when their mode cannot be changed. Filesystem failures on writes raise
+    :class:`~dnastack.exceptions.ConfigurationFileError` naming the path and the cause.
     """
 
     def __init__(self, dir_path: str | os.PathLike[str]) -> None:
@@ -187,12 +189,13 @@ class FileSessionStorage(BaseSessionStorage):
     def __getitem__(self, session_id: str) -> SessionInfo:
         path = self._path(session_id)
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise UnknownSessionError(f"unknown session {session_id!r}") from None
-        except (OSError, UnicodeDecodeError) as exc:
-            _logger.warning("ignoring unreadable session file %s (%s)", path, type(exc).__name__)
+            make_private_dir(self.dir_path)
+            text = read_private_text(path)
+        except ConfigurationFileError as exc:
+            _logger.warning("ignoring session file: %s", exc)
             raise UnknownSessionError(f"unreadable session {session_id!r}") from None
+        if text is None:
+            raise UnknownSessionError(f"unknown session {session_id!r}")
         try:
             return _session_from_json(text, str(path))
         except ConfigurationError as exc:
@@ -212,6 +215,9 @@ class FileSessionStorage(BaseSessionStorage):
                 path.unlink()
             except FileNotFoundError:
                 raise UnknownSessionError(f"unknown session {session_id!r}") from None
+            except OSError as exc:
+                reason = exc.strerror or type(exc).__name__
+                raise ConfigurationFileError(str(path), "delete", reason, exc.errno) from None
 
     def __iter__(self) -> Iterator[str]:
         if not self.dir_path.is_dir():
@@ -221,6 +227,12 @@ class FileSessionStorage(BaseSessionStorage):
 
     @contextlib.contextmanager
     def lock(self, session_id: str) -> Iterator[None]:
-        """Inter-process (and inter-thread) lock for one session; re-entrant per thread."""
-        with file_lock(self._path(session_id)):
+        """Inter-process (and inter-thread) lock for one session; re-entrant per thread.
+
+        Raises:
+            ConfigurationFileError: the lock file cannot be created (e.g. read-only folder).
+        """
+        path = self._path(session_id)
+        make_private_dir(self.dir_path)
+        with file_lock(path):
             yield

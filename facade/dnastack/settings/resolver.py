@@ -418,8 +418,9 @@ class _Resolution:
         configuration = self.configuration
         if key is None or configuration is None:
             return None
-        if key == "current_context":
-            return configuration.current_context
+        if key == "current_context":  # only when the file says it (not the model default)
+            explicit = "current_context" in configuration.model_fields_set
+            return configuration.current_context if explicit else None
         if key.startswith("settings."):
             return configuration.settings.get(key.removeprefix("settings."))
         if key.startswith("endpoint:"):

@@ -34,6 +34,8 @@ __all__ = [
     "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLLING_MAX_WAIT_SECONDS",
+    "MAX_RETRIES_LIMIT",
+    "MAX_TIMEOUT_SECONDS",
     "NOVERIFY",
     "SETTINGS",
     "SETTINGS_BY_NAME",
@@ -54,6 +56,10 @@ DEFAULT_DOWNLOAD_STALL_SECONDS = 30.0
 """... of this many seconds (a slower transfer fails with DownloadStalledError)."""
 DEFAULT_MAX_CONCURRENCY = 16
 """Requests in flight at once per asyncio client (``dnastack.aio``)."""
+MAX_TIMEOUT_SECONDS = 86400.0
+"""Largest accepted ``timeout`` (one day); larger values are refused as out of range."""
+MAX_RETRIES_LIMIT = 100
+"""Largest accepted ``max_retries``."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
 
@@ -126,6 +132,8 @@ def _timeout(raw: Any, name: str, source: str) -> float:
         raise _fail(name, source, "expected a number of seconds")
     if not math.isfinite(value) or value <= 0:
         raise _fail(name, source, "expected a positive number of seconds")
+    if value > MAX_TIMEOUT_SECONDS:
+        raise _fail(name, source, f"out of range (at most {MAX_TIMEOUT_SECONDS:g} seconds)")
     return value
 
 
@@ -142,7 +150,7 @@ def _max_retries(raw: Any, name: str, source: str) -> int:
         raise _fail(name, source, "expected a whole number")
     if isinstance(raw, int):
         value = raw
-    elif isinstance(raw, float) and raw.is_integer():
+    elif isinstance(raw, float) and math.isfinite(raw) and raw.is_integer():
         value = int(raw)
     elif isinstance(raw, str):
         try:
@@ -151,8 +159,8 @@ def _max_retries(raw: Any, name: str, source: str) -> int:
             raise _fail(name, source, "expected a whole number") from None
     else:
         raise _fail(name, source, "expected a whole number")
-    if value < 0:
-        raise _fail(name, source, "expected a number >= 0")
+    if not 0 <= value <= MAX_RETRIES_LIMIT:
+        raise _fail(name, source, f"out of range (0 to {MAX_RETRIES_LIMIT})")
     return value
 
 

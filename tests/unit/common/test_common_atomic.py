@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dnastack.common.atomic import atomic_write_text, ensure_private_dir, file_lock
-from dnastack.exceptions import DnastackError, LockTimeoutError
+from dnastack.exceptions import ConfigurationFileError, DnastackError, LockTimeoutError
 
 
 def mode_of(path: Path) -> int:
@@ -53,8 +53,9 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(
         raise OSError("disk full")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError, match="disk full"):
+    with pytest.raises(ConfigurationFileError, match="disk full") as caught:
         atomic_write_text(target, "new")
+    assert caught.value.path == str(target)
     assert target.read_text() == "old"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.txt"]
 

@@ -70,9 +70,14 @@ def test_default_file_is_in_the_home_directory() -> None:
     assert ConfigurationManager(None).file_path == default_config_file()
 
 
-def test_a_missing_file_loads_as_an_empty_configuration(manager: ConfigurationManager) -> None:
+def test_a_missing_file_loads_with_a_current_default_context(
+    manager: ConfigurationManager,
+) -> None:
     configuration = manager.load()
     assert configuration == Configuration()
+    # as in dnastack-client-library 3.x: a `default` context, empty, and current
+    assert configuration.current_context == "default"
+    assert configuration.contexts == {"default": Context()}
     assert configuration.version == CONFIGURATION_VERSION
     assert manager.load_raw() == ""
     assert not manager.file_path.exists()
@@ -291,8 +296,8 @@ def test_update_reloads_applies_and_saves(manager: ConfigurationManager) -> None
         configuration.contexts["b"] = Context()
 
     result = manager.update(add_context)
-    assert set(result.contexts) == {"b"}
-    assert set(manager.load().contexts) == {"b"}
+    assert set(result.contexts) == {"default", "b"}
+    assert set(manager.load().contexts) == {"default", "b"}
     replaced = manager.update(lambda c: c.copy(update={"current_context": "b"}))
     assert replaced.current_context == "b"
     assert manager.load().current_context == "b"
