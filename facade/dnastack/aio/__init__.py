@@ -15,12 +15,20 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from dnastack.aio.data_connect import AsyncDataConnectClient, AsyncResultIterator
     from dnastack.aio.drs import AsyncDrsClient
     from dnastack.aio.session import AsyncHttpSession
 
-__all__ = ["AsyncDrsClient", "AsyncHttpSession"]
+__all__ = [
+    "AsyncDataConnectClient",
+    "AsyncDrsClient",
+    "AsyncHttpSession",
+    "AsyncResultIterator",
+]
 
 _LAZY = {
+    "AsyncDataConnectClient": "dnastack.aio.data_connect",
+    "AsyncResultIterator": "dnastack.aio.data_connect",
     "AsyncDrsClient": "dnastack.aio.drs",
     "AsyncHttpSession": "dnastack.aio.session",
 }

@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from dnastack.client.pagination_core import (
     IncompleteResultError,
+    NextStep,
     PageReport,
     PaginationCore,
     PaginationLoopError,
@@ -50,6 +51,7 @@ from dnastack.client.pagination_core import (
 )
 from dnastack.exceptions import (
     AuthenticationError,
+    DnastackError,
     HttpError,
     ResponseParseError,
     TransportError,
@@ -250,7 +252,6 @@ class Paginator(Generic[T]):
 
     def _iterate_pages(self) -> Generator[Page[T], None, None]:
         core = self._core
-        clock = self._polling.clock
         worker: _PrefetchWorker | None = None
         pending: Future[httpx.Response] | None = None
         try:
@@ -260,17 +261,7 @@ class Paginator(Generic[T]):
                 raise self._parse_error(exc) from exc.__cause__
             while current is not None:
                 page = current.page
-                step = core.plan(
-                    PageReport(
-                        current.url,
-                        page.next_link,
-                        len(page.items),
-                        page.errors,
-                        current.retry_after,
-                        clock(),
-                        page.meta,
-                    )
-                )
+                step = self._plan(current)
                 next_url = step.url
                 if next_url is not None and self._prefetch:
                     if worker is None:
@@ -296,14 +287,33 @@ class Paginator(Generic[T]):
             if worker is not None:
                 worker.stop()
 
+    def _plan(self, current: _Fetched[T]) -> NextStep:
+        """The core's decision about a page just read (shared with the asyncio driver)."""
+        page = current.page
+        return self._core.plan(
+            PageReport(
+                current.url,
+                page.next_link,
+                len(page.items),
+                page.errors,
+                current.retry_after,
+                self._polling.clock(),
+                page.meta,
+            )
+        )
+
     def _guarded(self, call: Callable[[], _Fetched[T]], url: httpx.URL) -> _Fetched[T]:
         """Run a page fetch after the first one: failures become typed mid-stream errors."""
         try:
             return call()
-        except _BadPage as exc:
-            raise self._parse_error(exc) from exc.__cause__
-        except (HttpError, TransportError, AuthenticationError) as exc:
-            raise self._core.fetch_failed(exc, url) from exc
+        except _MID_STREAM_FAILURES as exc:
+            raise self._mid_stream_error(exc, url) from _cause_of(exc)
+
+    def _mid_stream_error(self, exc: BaseException, url: httpx.URL) -> DnastackError:
+        """The typed error for a failed page fetch after the first one."""
+        if isinstance(exc, _BadPage):
+            return self._parse_error(exc)
+        return self._core.fetch_failed(exc, url)
 
     def _parse_error(self, bad: _BadPage) -> PageParseError:
         return PageParseError(
@@ -323,17 +333,23 @@ class Paginator(Generic[T]):
         consumer's thread."""
         if delay > 0:
             self._polling.sleep(delay)
+        method, url, options = self._request_of(request)
+        return self._session.submit(method, url, **options)
+
+    def _request_of(
+        self, request: PageRequest | httpx.URL
+    ) -> tuple[str, httpx.URL | str, dict[str, Any]]:
+        """(method, URL, session options) of a page fetch (shared with the asyncio driver)."""
         if not isinstance(request, PageRequest):
-            return self._session.submit("GET", request, trace_context=self._trace, idempotent=True)
-        return self._session.submit(
-            request.method,
-            request.url,
-            trace_context=self._trace,
-            idempotent=request.idempotent,
-            json=request.json,
-            params=request.params,
-            headers=request.headers,
-        )
+            return "GET", request, {"trace_context": self._trace, "idempotent": True}
+        options = {
+            "trace_context": self._trace,
+            "idempotent": request.idempotent,
+            "json": request.json,
+            "params": request.params,
+            "headers": request.headers,
+        }
+        return request.method, request.url, options
 
     def _collect(self, download: Future[httpx.Response]) -> _Fetched[T]:
         return self._parse_response(download.result())
@@ -359,6 +375,13 @@ class Paginator(Generic[T]):
         # freed now, by reference counting.
         response.stream = httpx.ByteStream(b"")
         return _Fetched(page, page_url, retry_after)
+
+
+_MID_STREAM_FAILURES = (_BadPage, HttpError, TransportError, AuthenticationError)
+
+
+def _cause_of(exc: BaseException) -> BaseException | None:
+    return exc.__cause__ if isinstance(exc, _BadPage) else exc
 
 
 class _PrefetchWorker:

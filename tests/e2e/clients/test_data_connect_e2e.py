@@ -9,7 +9,9 @@ from pathlib import Path
 
 import httpx
 import pytest
+from aio_e2e_support import CLIENT_KINDS, Blocking
 
+from dnastack.aio import AsyncDataConnectClient
 from dnastack.client.data_connect import DataConnectClient, QueryError, Table, TableInfo
 from dnastack.client.data_connect.conversion import Interval
 from dnastack.client.models import ServiceEndpoint
@@ -34,11 +36,17 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
-@pytest.fixture
-def client(devserver: DevServer, settings: Settings) -> Iterator[DataConnectClient]:
-    with DataConnectClient(
-        ServiceEndpoint(url=devserver.data_connect_url), settings=settings
-    ) as client:
+@pytest.fixture(params=CLIENT_KINDS)
+def client(
+    request: pytest.FixtureRequest, devserver: DevServer, settings: Settings
+) -> Iterator[DataConnectClient]:
+    """``DataConnectClient``, then ``AsyncDataConnectClient`` behind a blocking view."""
+    endpoint = ServiceEndpoint(url=devserver.data_connect_url)
+    if request.param == "async":
+        with Blocking(AsyncDataConnectClient(endpoint, settings=settings)) as blocking:
+            yield blocking  # type: ignore[misc]
+        return
+    with DataConnectClient(endpoint, settings=settings) as client:
         yield client
 
 

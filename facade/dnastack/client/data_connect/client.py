@@ -129,12 +129,9 @@ class DataConnectClient(BaseServiceClient):
                 "DataConnectClient.query(query, no_auth, trace): parameters are keyword-only, "
                 "as in query(sql, parameters=[...])"
             )
-        body: dict[str, Any] = {"query": query}
-        if parameters is not None:
-            body["parameters"] = [_jsonable(p) for p in parameters]
         return stream_rows(
             self._session(no_auth),
-            PageRequest(url=f"{self.url}search", method="POST", json=body),
+            self._search_request(query, parameters),
             convert_types=convert_types,
             trace=trace,
             polling=self._polling_policy(self._polling),
@@ -142,6 +139,13 @@ class DataConnectClient(BaseServiceClient):
             what="query",
             query=query,
         )
+
+    def _search_request(self, query: str, parameters: Sequence[Any] | None) -> PageRequest:
+        """The first request of a query (shared with ``AsyncDataConnectClient``)."""
+        body: dict[str, Any] = {"query": query}
+        if parameters is not None:
+            body["parameters"] = [_jsonable(p) for p in parameters]
+        return PageRequest(url=f"{self.url}search", method="POST", json=body)
 
     def partition_query(
         self,

@@ -24,7 +24,7 @@ from dnastack.client.pagination import (
     load_json,
 )
 from dnastack.client.result_iterator import ResultIterator
-from dnastack.exceptions import HttpError, NotFoundError, ResponseParseError
+from dnastack.exceptions import DnastackError, HttpError, NotFoundError, ResponseParseError
 
 if TYPE_CHECKING:
     from dnastack.client.data_connect.client import DataConnectClient
@@ -80,17 +80,30 @@ def _item_lists(paginator: Paginator[dict[str, Any]], query: str | None) -> Iter
             del page  # no reference to a consumed page while the next one is awaited
             yield items
             del items
-    except HttpError as exc:  # only the first request raises it (later ones: QueryError)
-        raise translate_first_request_error(exc, query) from exc
-    except PageParseError as exc:
-        if not isinstance(exc.__cause__, ValueConversionError):
+    except (HttpError, PageParseError) as exc:
+        translated = row_stream_error(exc, query)
+        if translated is None:
             raise
-        raise DataConversionError(
+        raise translated[0] from translated[1]
+
+
+def row_stream_error(
+    exc: BaseException, query: str | None
+) -> tuple[DnastackError, BaseException] | None:
+    """(error to raise, its cause) for a failure of a row stream, or None to keep ``exc``:
+    the reference library's classes for a failed first request, ``DataConversionError``
+    for a value that does not convert (shared by the sync and asyncio streams)."""
+    if isinstance(exc, HttpError):  # only the first request raises it (later: QueryError)
+        return translate_first_request_error(exc, query), exc
+    if isinstance(exc, PageParseError) and isinstance(exc.__cause__, ValueConversionError):
+        error = DataConversionError(
             str(exc.__cause__),
             rows_so_far=exc.rows_so_far,
             url=exc.url,
             status_code=exc.status_code,
-        ) from exc.__cause__
+        )
+        return error, exc.__cause__
+    return None
 
 
 class Table:
