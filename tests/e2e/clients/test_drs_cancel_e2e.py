@@ -5,13 +5,16 @@ aborting a blocked read; ``.part`` files kept and resumed by the next run."""
 from __future__ import annotations
 
 import _thread
+import gzip
 import hashlib
 import os
 import signal
 import subprocess
 import threading
 import time
+import tracemalloc
 from collections.abc import Iterator
+from contextlib import suppress
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from subprocess import PIPE
@@ -26,6 +29,7 @@ from dnastack.client.drs import (
     DownloadStatus,
     DrsClient,
     DrsDownloadError,
+    IncompleteDownloadError,
 )
 from dnastack.client.drs.local_files import FolderTree, open_part
 from dnastack.client.drs.progress import ProgressReporter
@@ -257,3 +261,69 @@ def test_ctrl_c_stops_the_cli_with_130_and_a_rerun_resumes(
     for name in NAMES:
         assert (out / name).read_bytes() == source(slow_node, name)
     assert not any(p.exists() for p in parts)
+
+
+@pytest.fixture
+def gzip_bomb_server() -> Iterator[str]:
+    """Sends 256 MiB of zeros gzip-compressed (about 256 KiB on the wire) to any GET."""
+    bomb = gzip.compress(bytes(256 * 1024 * 1024), compresslevel=9)
+
+    class Bomb(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(bomb)))
+            self.end_headers()
+            with suppress(OSError):
+                self.wfile.write(bomb)
+
+        def log_message(self, format: str, *args: object) -> None:
+            pass
+
+    class Quiet(ThreadingHTTPServer):
+        def handle_error(self, request: object, client_address: object) -> None:
+            pass  # the client hangs up early, as it should
+
+    server = Quiet(("127.0.0.1", 0), Bomb)
+    server.daemon_threads = True
+    threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/bytes/tiny"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_compressed_body_beyond_the_size_stops_early_in_bounded_memory(
+    gzip_bomb_server: str, tmp_path: Path
+) -> None:
+    with (
+        DrsClient(
+            ServiceEndpoint(url=gzip_bomb_server), settings=isolated_settings(tmp_path)
+        ) as client,
+        FolderTree(tmp_path) as folders,
+    ):
+        fd = open_part(folders.root, ".tiny.part")
+        tracemalloc.start()
+        try:
+            with pytest.raises(IncompleteDownloadError) as caught:
+                transfer_to_part(
+                    client.create_http_session(),
+                    ByteSource(gzip_bomb_server),
+                    fd,
+                    tmp_path / ".tiny.part",
+                    object_id="tiny",
+                    expected_size=100,
+                    checksum_kinds=["sha-256"],
+                    progress=ProgressReporter("tiny", "tiny", 100, []),
+                )
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+            os.close(fd)
+
+    assert "decoded from gzip" in str(caught.value)
+    assert (tmp_path / ".tiny.part").stat().st_size <= 100
+    assert peak < 16 * 1024 * 1024, f"peak {peak / 2**20:.1f} MiB"

@@ -428,7 +428,7 @@ def test_file_appearing_before_the_rename_is_not_overwritten(
 def test_platform_without_writev_writes_chunk_by_chunk(
     fake: FakeDrs, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from dnastack.client.drs import transfer
+    from dnastack.client.drs import transfer_core as transfer
 
     monkeypatch.setattr(transfer, "_HAS_WRITEV", False)
     fake.add_blob("blob", BLOB)

@@ -15,52 +15,91 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
-import httpx
-
-__all__ = ["STEP_BYTES", "decoded_chunks"]
+__all__ = ["STEP_BYTES", "BoundedDecoder", "ContentDecodingError", "decoded_chunks", "decoder_for"]
 
 STEP_BYTES: Final = 1024 * 1024
 """Most decoded bytes produced by one decompression step."""
 _GZIP: Final = ("gzip", "x-gzip")
 
 
+class ContentDecodingError(ValueError):
+    """A body that is not valid data of its ``Content-Encoding`` (the transfer driver
+    reports it as a :class:`~dnastack.exceptions.TransportError` naming the URL)."""
+
+
+def decoder_for(encoding: str) -> BoundedDecoder | None:
+    """A decoder for ``encoding`` (``gzip``, ``x-gzip``, ``deflate``), or None."""
+    name = encoding.strip().lower()
+    if name in _GZIP:
+        return BoundedDecoder(16 + zlib.MAX_WBITS)
+    if name == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send
+        return BoundedDecoder(None)
+    return None
+
+
 def decoded_chunks(raw: Iterable[bytes], encoding: str) -> Iterator[bytes] | None:
     """The decoded body of ``raw`` chunks, or None for an encoding not decoded here.
 
     Raises (while iterating):
-        httpx.DecodingError: the body is not valid ``encoding`` data.
+        ContentDecodingError: the body is not valid ``encoding`` data.
     """
-    name = encoding.strip().lower()
-    if name in _GZIP:
-        return _inflate(iter(raw), 16 + zlib.MAX_WBITS)
-    if name == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send
-        return _inflate(iter(raw), None)
-    return None
+    decoder = decoder_for(encoding)
+    return None if decoder is None else _all(decoder, raw)
+
+
+def _all(decoder: BoundedDecoder, raw: Iterable[bytes]) -> Iterator[bytes]:
+    for data in raw:
+        yield from decoder.decode(data)
+    tail = decoder.flush()
+    if tail:
+        yield tail
 
 
 def _has_zlib_header(data: bytes) -> bool:
     return len(data) >= 2 and data[0] & 0x0F == 8 and ((data[0] << 8) | data[1]) % 31 == 0
 
 
-def _inflate(raw: Iterator[bytes], wbits: int | None) -> Iterator[bytes]:
-    decoder: Any = None
-    try:
-        for data in raw:
-            if not data:
-                continue
-            if decoder is None:
+class BoundedDecoder:
+    """Push-style ``zlib`` decoding in steps of at most :data:`STEP_BYTES` of output.
+
+    Args:
+        wbits: ``zlib`` window bits, or None to tell zlib-wrapped from raw ``deflate`` by
+            the first bytes.
+    """
+
+    def __init__(self, wbits: int | None) -> None:
+        self._wbits = wbits
+        self._decoder: Any = None
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes of ``data``, one bounded step per item (lazily).
+
+        Raises (while iterating):
+            ContentDecodingError: not valid compressed data.
+        """
+        if not data:
+            return
+        try:
+            if self._decoder is None:
+                wbits = self._wbits
                 if wbits is None:
                     wbits = zlib.MAX_WBITS if _has_zlib_header(data) else -zlib.MAX_WBITS
-                decoder = zlib.decompressobj(wbits)
-            out = decoder.decompress(data, STEP_BYTES)
+                self._decoder = zlib.decompressobj(wbits)
+            out = self._decoder.decompress(data, STEP_BYTES)
             while True:
                 if out:
                     yield out
-                if not decoder.unconsumed_tail:
-                    break
-                out = decoder.decompress(decoder.unconsumed_tail, STEP_BYTES)
-        rest = decoder.flush() if decoder is not None else b""
-        if rest:
-            yield rest
-    except zlib.error as exc:
-        raise httpx.DecodingError(f"invalid compressed body: {exc}") from exc
+                if not self._decoder.unconsumed_tail:
+                    return
+                out = self._decoder.decompress(self._decoder.unconsumed_tail, STEP_BYTES)
+        except zlib.error as exc:
+            raise ContentDecodingError(f"invalid compressed body: {exc}") from exc
+
+    def flush(self) -> bytes:
+        """What is left once the body ended."""
+        if self._decoder is None:
+            return b""
+        try:
+            return bytes(self._decoder.flush())
+        except zlib.error as exc:  # pragma: no cover - flush rarely fails
+            raise ContentDecodingError(f"invalid compressed body: {exc}") from exc
