@@ -5,11 +5,21 @@ client: both drive the look-up flows of :mod:`dnastack.client.drs.lookup_flows`.
 single look-ups of :meth:`AsyncDrsClient.get_objects` (when the service has no bulk
 endpoint, or for what the bulk answer left out) run at the same time, at most
 ``max_concurrency`` requests in flight.
+
+Downloads run the one download engine (planning, naming, resume, verification, safe file
+handling: :meth:`DrsClient.download`) in a worker thread, whose own workers do the hashing
+and file I/O: the event loop only awaits the outcome. Cancelling the awaiting task sets the
+engine's cancel event; the task ends once every transfer has stopped (within a fraction of
+a second), with the ``.part`` files kept for a resume and nothing renamed into place.
 """
 
 from __future__ import annotations
 
+import asyncio
+import threading
 from collections.abc import Iterable, Mapping
+from functools import partial
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dnastack.aio.base import AsyncServiceClient
@@ -18,7 +28,12 @@ from dnastack.client.drs import lookup_flows
 from dnastack.client.drs.client import DrsClient
 
 if TYPE_CHECKING:
+    import os
+
+    from dnastack.client.drs.hashing import ChecksumPolicy
     from dnastack.client.drs.models import AccessURL, DrsObject
+    from dnastack.client.drs.progress import DownloadProgress, ProgressHook
+    from dnastack.client.drs.results import DownloadResult, DownloadStatus
     from dnastack.client.drs.uri import DrsLocation
     from dnastack.client.models import ServiceEndpoint
     from dnastack.common.tracing import Span
@@ -126,3 +141,72 @@ class AsyncDrsClient(AsyncServiceClient[DrsClient]):
         return await self._run(
             lookup_flows.access_url(base, location.object_id, access_id, no_auth, trace)
         )
+
+    async def download(
+        self,
+        ids_or_uris: str | Iterable[str],
+        output_dir: str | os.PathLike[str] = ".",
+        *,
+        parallel: int = 4,
+        progress: ProgressHook | None = None,
+        resume: bool = True,
+        checksum_policy: ChecksumPolicy = "strongest",
+        skip_existing: bool = True,
+        no_auth: bool = False,
+        exit_codes: dict[DownloadStatus, dict[str, str]] | None = None,
+        trace: Span | None = None,
+    ) -> list[DownloadResult]:
+        """Download objects into ``output_dir``, verified (see :meth:`DrsClient.download`:
+        same arguments, rules and results).
+
+        ``progress`` is called on the event loop. Cancelling the task stops every transfer;
+        unfinished objects keep their ``.part`` files for the next run to resume.
+        """
+        loop = asyncio.get_running_loop()
+        hook = None if progress is None else _on_loop(loop, progress)
+        requested = ids_or_uris if isinstance(ids_or_uris, str) else list(ids_or_uris)
+        cancel = threading.Event()
+        run = partial(
+            self._sync.download,
+            requested,
+            Path(output_dir),
+            parallel=parallel,
+            progress=hook,
+            resume=resume,
+            checksum_policy=checksum_policy,
+            skip_existing=skip_existing,
+            no_auth=no_auth,
+            exit_codes=exit_codes,
+            trace=trace,
+            cancel=cancel,
+        )
+        engine = asyncio.ensure_future(asyncio.to_thread(run))
+        try:
+            return await asyncio.shield(engine)
+        except asyncio.CancelledError:
+            cancel.set()
+            await _until_done(engine)  # nothing is placed after the task reports cancelled
+            raise
+
+
+def _on_loop(loop: asyncio.AbstractEventLoop, progress: ProgressHook) -> ProgressHook:
+    """A progress hook that runs ``progress`` on ``loop`` (reports come from workers)."""
+
+    def hook(report: DownloadProgress) -> None:
+        if not loop.is_closed():
+            loop.call_soon_threadsafe(progress, report)
+
+    return hook
+
+
+async def _until_done(engine: asyncio.Future[Any]) -> None:
+    """Wait for a cancelled engine to stop, even if the waiting task is cancelled again."""
+    while not engine.done():
+        try:
+            await asyncio.shield(engine)
+        except asyncio.CancelledError:
+            continue
+        except Exception:  # noqa: BLE001 - the engine's outcome no longer matters
+            return
+    if not engine.cancelled():
+        engine.exception()  # retrieved
