@@ -8,12 +8,13 @@ directory (or pass ``--reinstall-reference``) to pick up a newer release.
 
 from __future__ import annotations
 
-import fcntl
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+
+from filelock import FileLock
 
 __all__ = ["REFERENCE_PACKAGE", "ReferenceEnv", "ensure_reference_env"]
 
@@ -62,12 +63,8 @@ def ensure_reference_env(
     venv.parent.mkdir(parents=True, exist_ok=True)
     lock_path = venv.parent / f"{venv.name}.lock.d"
     lock_path.mkdir(exist_ok=True)  # a directory: matched by the .venv-*/ ignore rule
-    with (lock_path / "lock").open("w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)
-        try:
-            return _ensure_unlocked(venv, reinstall=reinstall, base_python=base_python)
-        finally:
-            fcntl.flock(lock, fcntl.LOCK_UN)
+    with FileLock(lock_path / "lock"):  # portable (flock on POSIX, msvcrt on Windows)
+        return _ensure_unlocked(venv, reinstall=reinstall, base_python=base_python)
 
 
 def _ensure_unlocked(venv: Path, *, reinstall: bool, base_python: str | None) -> ReferenceEnv:

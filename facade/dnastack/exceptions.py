@@ -24,6 +24,7 @@ __all__ = [
     "DnastackError",
     "ForbiddenError",
     "HttpError",
+    "InsecureFileWarning",
     "LocalFileError",
     "LocalFileInUseError",
     "LockTimeoutError",
@@ -73,6 +74,14 @@ class ConfigurationFileError(ConfigurationError):
         self.errno = errno
         code = f" [errno {errno}]" if errno is not None else ""
         super().__init__(f"cannot {action} {path}: {reason}{code}")
+
+
+class InsecureFileWarning(UserWarning):
+    """A credential file or folder was open to other users; the SDK made it private.
+
+    A warning (shown once per file by Python's default filter), not an error: the file is
+    used after its mode is fixed. A file whose mode cannot be fixed is refused instead.
+    """
 
 
 class MissingEndpointError(ConfigurationError):

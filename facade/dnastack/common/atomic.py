@@ -133,7 +133,10 @@ def atomic_write_text(
         raise _file_error(target, "write", exc) from None
     try:
         try:
-            os.fchmod(fd, mode)
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, mode)
+            else:  # pragma: no cover - Windows: the file's ACL decides
+                os.chmod(temporary, mode)
             view = memoryview(data)
             while view:
                 written = os.write(fd, view)

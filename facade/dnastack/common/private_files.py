@@ -7,7 +7,9 @@ stores need it:
   :class:`~dnastack.exceptions.ConfigurationFileError` naming the path (opened without
   blocking, so a FIFO cannot hang the reader);
 * a file readable or writable by others (any of the ``0o077`` bits) is made private
-  (0600) with a warning naming it, or refused when its mode cannot be changed;
+  (0600) with an :class:`~dnastack.exceptions.InsecureFileWarning` naming it (a Python
+  warning: visible in a terminal and a notebook whatever the logging setup), or refused
+  when its mode cannot be changed;
 * at most ``max_bytes`` are read (a larger file is refused, never loaded whole);
 * every ``OSError`` becomes a ``ConfigurationFileError`` with the path and the cause.
 
@@ -20,8 +22,9 @@ from __future__ import annotations
 import logging
 import os
 import stat
+import warnings
 
-from dnastack.exceptions import ConfigurationFileError
+from dnastack.exceptions import ConfigurationFileError, InsecureFileWarning
 
 __all__ = [
     "MAX_PRIVATE_FILE_BYTES",
@@ -120,12 +123,7 @@ def _ensure_private_fd(fd: int, name: str, mode: int, action: str) -> None:
             f"({exc.strerror or type(exc).__name__}); make it private: chmod 600 {name}",
             exc.errno,
         ) from None
-    _logger.warning(
-        "%s was readable by others (mode %04o); changed to %04o (credentials must be private)",
-        name,
-        old,
-        new,
-    )
+    _say(f"{name} was readable by others (mode {old:04o}); changed to {new:04o}")
 
 
 def make_private_dir(path: str | os.PathLike[str]) -> None:
@@ -159,4 +157,9 @@ def make_private_dir(path: str | os.PathLike[str]) -> None:
             f"({exc.strerror or type(exc).__name__}); make it private: chmod 700 {name}",
             exc.errno,
         ) from None
-    _logger.warning("%s was open to others (mode %04o); changed to %04o", name, old, new)
+    _say(f"{name} was open to others (mode {old:04o}); changed to {new:04o}")
+
+
+def _say(message: str) -> None:
+    _logger.info("%s", message)
+    warnings.warn(message, InsecureFileWarning, stacklevel=4)

@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import stat
+import warnings
 from pathlib import Path
 
 import pytest
 
 from dnastack.configuration.manager import ConfigurationManager
-from dnastack.exceptions import ConfigurationFileError
+from dnastack.exceptions import ConfigurationFileError, InsecureFileWarning
 
 TEXT = "version: 4.0\ncurrent_context: default\n"
 
@@ -20,31 +20,27 @@ def mode_of(path: Path) -> int:
     return stat.S_IMODE(path.stat().st_mode)
 
 
-def test_a_config_file_readable_by_others_is_made_private_and_named(
-    config_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_config_file_readable_by_others_is_made_private_and_named(config_path: Path) -> None:
     config_path.parent.mkdir(parents=True)
     config_path.write_text(TEXT)
     os.chmod(config_path, 0o644)
 
-    with caplog.at_level(logging.WARNING, logger="dnastack"):
+    with pytest.warns(InsecureFileWarning) as caught:
         configuration = ConfigurationManager(config_path).load()
 
     assert configuration.current_context == "default"
     assert mode_of(config_path) == 0o600
-    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
-    assert any(str(config_path) in w and "0644" in w and "0600" in w for w in warnings)
+    messages = [str(w.message) for w in caught]
+    assert messages == [f"{config_path} was readable by others (mode 0644); changed to 0600"]
 
 
-def test_a_private_config_file_gives_no_warning(
-    config_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_private_config_file_gives_no_warning(config_path: Path) -> None:
     config_path.parent.mkdir(parents=True)
     config_path.write_text(TEXT)
     os.chmod(config_path, 0o600)
-    with caplog.at_level(logging.WARNING, logger="dnastack"):
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
         ConfigurationManager(config_path).load()
-    assert not [r for r in caplog.records if r.levelno >= logging.WARNING]
 
 
 def test_a_config_file_whose_mode_cannot_be_fixed_is_refused(
@@ -77,7 +73,8 @@ def test_the_sdk_folder_in_the_home_is_made_private(
     (folder / "config.yaml").write_text(TEXT)
     os.chmod(folder / "config.yaml", 0o600)
 
-    ConfigurationManager().load()
+    with pytest.warns(InsecureFileWarning, match=f"{folder} was open to others"):
+        ConfigurationManager().load()
 
     assert mode_of(folder) == 0o700
 
@@ -88,6 +85,7 @@ def test_a_chosen_folder_is_left_as_it_is(config_path: Path) -> None:
     os.chmod(config_path.parent, 0o755)
     config_path.write_text(TEXT)
     os.chmod(config_path, 0o640)
-    ConfigurationManager(config_path).load()
+    with pytest.warns(InsecureFileWarning):
+        ConfigurationManager(config_path).load()
     assert mode_of(config_path.parent) == 0o755
     assert mode_of(config_path) == 0o600

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 
-from dnastack.exceptions import ConfigurationError, ConfigurationFileError
+from dnastack.exceptions import ConfigurationError, ConfigurationFileError, InsecureFileWarning
 from dnastack.http.session_info import (
     MAX_TOKEN_LIFETIME_SECONDS,
     NO_EXPIRY,
@@ -40,23 +40,23 @@ def warnings_of(caplog: pytest.LogCaptureFixture) -> list[str]:
     return [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
 
 
-def test_a_session_file_open_to_others_is_made_private_with_a_warning(
-    tmp_path: Path, caplog: pytest.LogCaptureFixture
-) -> None:
+def test_a_session_file_open_to_others_is_made_private_with_a_warning(tmp_path: Path) -> None:
     storage = FileSessionStorage(tmp_path / "sessions")
     storage[SID] = info()
     path = tmp_path / "sessions" / f"{SID}.json"
     os.chmod(path, 0o644)
     os.chmod(path.parent, 0o755)
 
-    with caplog.at_level(logging.WARNING, logger="dnastack"):
+    with pytest.warns(InsecureFileWarning) as caught:
         restored = storage[SID]
 
     assert restored.access_token == "at-1"
     assert mode_of(path) == 0o600
     assert mode_of(path.parent) == 0o700
-    assert any(str(path) in w and "0644" in w for w in warnings_of(caplog))
-    assert any(str(path.parent) in w and "0755" in w for w in warnings_of(caplog))
+    assert sorted(str(w.message) for w in caught) == [
+        f"{path.parent} was open to others (mode 0755); changed to 0700",
+        f"{path} was readable by others (mode 0644); changed to 0600",
+    ]
 
 
 def test_a_session_file_whose_mode_cannot_be_fixed_is_not_used(
@@ -82,7 +82,8 @@ def test_a_static_session_file_open_to_others_is_made_private(tmp_path: Path) ->
     static = tmp_path / "session.json"
     static.write_text('{"access_token": "t"}')
     os.chmod(static, 0o664)
-    restored = SessionManager(InMemorySessionStorage(), static_session_file=static).restore(SID)
+    with pytest.warns(InsecureFileWarning, match=f"{static} was readable by others"):
+        restored = SessionManager(InMemorySessionStorage(), static_session_file=static).restore(SID)
     assert restored is not None and restored.access_token == "t"
     assert mode_of(static) == 0o600
 
@@ -101,6 +102,18 @@ def test_a_file_where_the_session_folder_is_expected(
 
     assert str(blocker) in str(caught.value)
     assert blocker.read_text() == "precious"
+
+
+def test_a_folder_where_a_session_file_is_expected(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (tmp_path / f"{SID}.json").mkdir()
+    storage = FileSessionStorage(tmp_path)
+    with caplog.at_level(logging.WARNING, logger="dnastack"):
+        assert storage.get(SID) is None
+    with pytest.raises(ConfigurationFileError, match="folder"):
+        storage[SID] = info()
+    assert any("it is a folder" in w for w in warnings_of(caplog))
 
 
 def inject(monkeypatch: pytest.MonkeyPatch, name: str, selected: Any, code: int) -> None:
