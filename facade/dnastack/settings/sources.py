@@ -145,6 +145,13 @@ def _max_concurrency(raw: Any, name: str, source: str) -> int:
 
 
 def _max_retries(raw: Any, name: str, source: str) -> int:
+    value = _whole_number(raw, name, source)
+    if not 0 <= value <= MAX_RETRIES_LIMIT:
+        raise _fail(name, source, f"out of range (0 to {MAX_RETRIES_LIMIT})")
+    return value
+
+
+def _whole_number(raw: Any, name: str, source: str) -> int:
     value: int
     if isinstance(raw, bool):
         raise _fail(name, source, "expected a whole number")
@@ -159,8 +166,6 @@ def _max_retries(raw: Any, name: str, source: str) -> int:
             raise _fail(name, source, "expected a whole number") from None
     else:
         raise _fail(name, source, "expected a whole number")
-    if not 0 <= value <= MAX_RETRIES_LIMIT:
-        raise _fail(name, source, f"out of range (0 to {MAX_RETRIES_LIMIT})")
     return value
 
 
@@ -172,7 +177,13 @@ def _positive_int(raw: Any, name: str, source: str) -> int:
 
 
 def _byte_count(raw: Any, name: str, source: str) -> int:
-    return _max_retries(raw, name, source)  # a whole number >= 0, checked the same way
+    value = _whole_number(raw, name, source)
+    if not 0 <= value <= _MAX_BYTE_COUNT:
+        raise _fail(name, source, f"out of range (0 to {_MAX_BYTE_COUNT})")
+    return value
+
+
+_MAX_BYTE_COUNT = 2**40  # 1 TiB
 
 
 def _ca_cert(raw: Any, name: str, source: str) -> str:
