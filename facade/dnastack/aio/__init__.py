@@ -16,20 +16,36 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from dnastack.aio.data_connect import AsyncDataConnectClient, AsyncResultIterator
+    from dnastack.aio.discovery import AsyncRegistryContext, use
     from dnastack.aio.drs import AsyncDrsClient
+    from dnastack.aio.metadata import (
+        AsyncCollectionServiceClient,
+        AsyncExplorerClient,
+        AsyncServiceRegistry,
+    )
     from dnastack.aio.session import AsyncHttpSession
 
 __all__ = [
+    "AsyncCollectionServiceClient",
     "AsyncDataConnectClient",
     "AsyncDrsClient",
+    "AsyncExplorerClient",
     "AsyncHttpSession",
+    "AsyncRegistryContext",
     "AsyncResultIterator",
+    "AsyncServiceRegistry",
+    "use",
 ]
 
 _LAZY = {
     "AsyncDataConnectClient": "dnastack.aio.data_connect",
     "AsyncResultIterator": "dnastack.aio.data_connect",
     "AsyncDrsClient": "dnastack.aio.drs",
+    "AsyncCollectionServiceClient": "dnastack.aio.metadata",
+    "AsyncExplorerClient": "dnastack.aio.metadata",
+    "AsyncServiceRegistry": "dnastack.aio.metadata",
+    "AsyncRegistryContext": "dnastack.aio.discovery",
+    "use": "dnastack.aio.discovery",
     "AsyncHttpSession": "dnastack.aio.session",
 }
 
