@@ -250,7 +250,10 @@ def file_lock(
     """
     from filelock import FileLock, Timeout
 
-    lock_path = Path(os.path.realpath(f"{os.fspath(path)}.lock"))
+    # next to the real file (a symlinked target shares its lock); the lock file itself is
+    # never followed if it is a link (filelock opens it O_NOFOLLOW)
+    target = Path(os.path.realpath(path))
+    lock_path = target.with_name(f"{target.name}.lock")
     held: dict[Path, int] = _held.__dict__.setdefault("counts", {})
     if held.get(lock_path):
         held[lock_path] += 1

@@ -34,8 +34,11 @@ __all__ = [
     "DEFAULT_MAX_CONCURRENCY",
     "DEFAULT_MAX_RETRIES",
     "DEFAULT_POLLING_MAX_WAIT_SECONDS",
+    "MAX_BYTE_COUNT",
+    "MAX_DURATION_SECONDS",
     "MAX_RETRIES_LIMIT",
     "MAX_TIMEOUT_SECONDS",
+    "MAX_WHOLE_NUMBER",
     "NOVERIFY",
     "SETTINGS",
     "SETTINGS_BY_NAME",
@@ -59,7 +62,13 @@ DEFAULT_MAX_CONCURRENCY = 16
 MAX_TIMEOUT_SECONDS = 86400.0
 """Largest accepted ``timeout`` (one day); larger values are refused as out of range."""
 MAX_RETRIES_LIMIT = 100
-"""Largest accepted ``max_retries``."""
+"""Largest accepted ``max_retries`` (and ``partition_retries``)."""
+MAX_DURATION_SECONDS = 30 * 86400.0
+"""Largest accepted duration of the other time settings (30 days)."""
+MAX_WHOLE_NUMBER = 2**31 - 1
+"""Largest accepted count (partitions, concurrency)."""
+MAX_BYTE_COUNT = 2**40
+"""Largest accepted byte count (1 TiB)."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
 
@@ -117,7 +126,7 @@ def _url(raw: Any, name: str, source: str) -> str:
     return text
 
 
-def _timeout(raw: Any, name: str, source: str) -> float:
+def _seconds(raw: Any, name: str, source: str, most: float) -> float:
     value: float
     if isinstance(raw, bool):
         raise _fail(name, source, "expected a number of seconds")
@@ -132,26 +141,20 @@ def _timeout(raw: Any, name: str, source: str) -> float:
         raise _fail(name, source, "expected a number of seconds")
     if not math.isfinite(value) or value <= 0:
         raise _fail(name, source, "expected a positive number of seconds")
-    if value > MAX_TIMEOUT_SECONDS:
-        raise _fail(name, source, f"out of range (at most {MAX_TIMEOUT_SECONDS:g} seconds)")
+    if value > most:
+        raise _fail(name, source, f"out of range (at most {most:g} seconds)")
     return value
 
 
-def _max_concurrency(raw: Any, name: str, source: str) -> int:
-    value = _max_retries(raw, name, source)
-    if value < 1:
-        raise _fail(name, source, "expected a whole number of at least 1")
-    return value
+def _timeout(raw: Any, name: str, source: str) -> float:
+    return _seconds(raw, name, source, MAX_TIMEOUT_SECONDS)
 
 
-def _max_retries(raw: Any, name: str, source: str) -> int:
-    value = _whole_number(raw, name, source)
-    if not 0 <= value <= MAX_RETRIES_LIMIT:
-        raise _fail(name, source, f"out of range (0 to {MAX_RETRIES_LIMIT})")
-    return value
+def _duration(raw: Any, name: str, source: str) -> float:
+    return _seconds(raw, name, source, MAX_DURATION_SECONDS)
 
 
-def _whole_number(raw: Any, name: str, source: str) -> int:
+def _whole(raw: Any, name: str, source: str, least: int, most: int) -> int:
     value: int
     if isinstance(raw, bool):
         raise _fail(name, source, "expected a whole number")
@@ -162,28 +165,29 @@ def _whole_number(raw: Any, name: str, source: str) -> int:
     elif isinstance(raw, str):
         try:
             value = int(raw.strip())
-        except ValueError:
+        except ValueError:  # not a number, or more than 4300 digits
             raise _fail(name, source, "expected a whole number") from None
     else:
         raise _fail(name, source, "expected a whole number")
+    if not least <= value <= most:
+        raise _fail(name, source, f"out of range ({least} to {most})")
     return value
+
+
+def _max_retries(raw: Any, name: str, source: str) -> int:
+    return _whole(raw, name, source, 0, MAX_RETRIES_LIMIT)
+
+
+def _max_concurrency(raw: Any, name: str, source: str) -> int:
+    return _whole(raw, name, source, 1, MAX_WHOLE_NUMBER)
 
 
 def _positive_int(raw: Any, name: str, source: str) -> int:
-    value = _max_retries(raw, name, source)
-    if value < 1:
-        raise _fail(name, source, "expected a number >= 1")
-    return value
+    return _whole(raw, name, source, 1, MAX_WHOLE_NUMBER)
 
 
 def _byte_count(raw: Any, name: str, source: str) -> int:
-    value = _whole_number(raw, name, source)
-    if not 0 <= value <= _MAX_BYTE_COUNT:
-        raise _fail(name, source, f"out of range (0 to {_MAX_BYTE_COUNT})")
-    return value
-
-
-_MAX_BYTE_COUNT = 2**40  # 1 TiB
+    return _whole(raw, name, source, 0, MAX_BYTE_COUNT)
 
 
 def _ca_cert(raw: Any, name: str, source: str) -> str:
@@ -286,7 +290,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
     SettingSpec("timeout", ("DNASTACK_TIMEOUT",), "settings.timeout", _timeout),
     SettingSpec("max_retries", ("DNASTACK_MAX_RETRIES",), "settings.max_retries", _max_retries),
     SettingSpec(
-        "polling_max_wait", ("DNASTACK_POLLING_MAX_WAIT",), "settings.polling_max_wait", _timeout
+        "polling_max_wait", ("DNASTACK_POLLING_MAX_WAIT",), "settings.polling_max_wait", _duration
     ),
     SettingSpec("ca_cert", ("DNASTACK_CA_CERT",), "settings.ca_cert", _ca_cert),
     SettingSpec(
@@ -326,7 +330,7 @@ SETTINGS: tuple[SettingSpec, ...] = (
         "download_stall_seconds",
         ("DNASTACK_DOWNLOAD_STALL_SECONDS",),
         "settings.download_stall_seconds",
-        _timeout,
+        _duration,
     ),
 )
 """Every setting, in resolution order (``config_file`` first: it locates the file layer;

@@ -158,3 +158,28 @@ def test_two_processes_incrementing_under_the_lock_lose_nothing(tmp_path: Path) 
         worker.join(timeout=60)
         assert worker.exitcode == 0
     assert counter.read_text() == "200"
+
+
+def test_a_symlink_at_the_lock_file_is_not_followed(tmp_path: Path) -> None:
+    victim = tmp_path / "elsewhere" / "victim"
+    (tmp_path / "elsewhere").mkdir()
+    (tmp_path / "f.lock").symlink_to(victim)
+    with pytest.raises(ConfigurationFileError) as caught, file_lock(tmp_path / "f"):
+        pass
+    assert caught.value.path == str(tmp_path / "f.lock")
+    assert not victim.exists()
+
+
+def test_a_folder_at_the_lock_file_is_a_typed_error_at_once(tmp_path: Path) -> None:
+    (tmp_path / "f.lock").mkdir()
+    with pytest.raises(ConfigurationFileError, match="Is a directory"), file_lock(tmp_path / "f"):
+        pass
+
+
+def test_a_symlinked_target_is_locked_next_to_the_real_file(tmp_path: Path) -> None:
+    real = tmp_path / "real" / "config.yaml"
+    real.parent.mkdir()
+    link = tmp_path / "config.yaml"
+    link.symlink_to(real)
+    with file_lock(link) as via_link, file_lock(real) as via_real:
+        assert via_link == via_real == real.parent / "config.yaml.lock"

@@ -257,3 +257,38 @@ def test_session_manager_uses_the_session_dir_and_static_session(tmp_path: Path)
     static = resolve({"DNASTACK_SESSION": '{"access_token": "st"}'}).session_manager()
     restored = static.restore("any")
     assert restored is not None and restored.access_token == "st"
+
+
+@pytest.mark.parametrize(
+    ("variable", "text", "value"),
+    [
+        ("DNASTACK_MAX_PARTITIONS", "1024", 1024),
+        ("DNASTACK_MAX_PARTITIONS", "100000", 100000),
+        ("DNASTACK_DOWNLOAD_STALL_BYTES", "1048576", 1048576),
+        ("DNASTACK_MAX_CONCURRENCY", "500", 500),
+        ("DNASTACK_POLLING_MAX_WAIT", "172800", 172800.0),
+        ("DNASTACK_MAX_RETRIES", "100", 100),
+    ],
+)
+def test_large_sane_values_are_accepted(variable: str, text: str, value: object) -> None:
+    name = variable.removeprefix("DNASTACK_").lower()
+    settings = resolve_settings(environ={"HOME": "/nonexistent", variable: text})
+    assert settings.value_of(name) == value
+
+
+@pytest.mark.parametrize(
+    ("variable", "text"),
+    [
+        ("DNASTACK_MAX_PARTITIONS", "0"),
+        ("DNASTACK_MAX_PARTITIONS", str(2**31)),
+        ("DNASTACK_MAX_CONCURRENCY", "1e999"),
+        ("DNASTACK_DOWNLOAD_STALL_BYTES", str(2**63)),
+        ("DNASTACK_POLLING_MAX_WAIT", "1e12"),
+        ("DNASTACK_DOWNLOAD_STALL_SECONDS", "inf"),
+        ("DNASTACK_PARTITION_RETRIES", "101"),
+    ],
+)
+def test_numbers_out_of_range_are_refused(variable: str, text: str) -> None:
+    with pytest.raises(ConfigurationError) as caught:
+        resolve_settings(environ={"HOME": "/nonexistent", variable: text})
+    assert f"environment:{variable}" in str(caught.value)
