@@ -47,6 +47,11 @@ def _children(schema: Mapping[str, Any]) -> Iterable[tuple[str, Any]]:
             yield key, value
 
 
+def _no_remote(uri: str) -> Any:
+    """Remote ``$ref``s are never fetched (the runner talks to the server under test only)."""
+    return {}
+
+
 def model_problems(model: object) -> list[str]:
     """What is wrong with a ``data_model`` as a JSON Schema (empty when nothing)."""
     if not isinstance(model, dict):
@@ -71,7 +76,7 @@ def model_problems(model: object) -> list[str]:
         pending.extend((f"{where}/{key}", sub) for key, sub in _children(schema))
     if not problems:
         try:
-            jsonschema_rs.Draft7Validator(model, validate_formats=False)
+            jsonschema_rs.Draft7Validator(model, validate_formats=False, retriever=_no_remote)
         except (jsonschema_rs.ValidationError, jsonschema_rs.ReferencingError, ValueError) as exc:
             first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             problems.append(f"data_model is not a valid JSON Schema: {first}"[:300])

@@ -30,11 +30,15 @@ def _seg(value: str) -> str:
     return quote(value, safe="")
 
 
+_LOOPBACK = {"localhost", "127.0.0.1", "[::1]"}
+
+
 def _host(netloc: str, default_port: int | None) -> tuple[str, int | None]:
     host, _, port = netloc.lower().rpartition(":") if ":" in netloc else (netloc.lower(), "", "")
-    if port.isdigit():
-        return host, int(port)
-    return netloc.lower(), default_port
+    if not port.isdigit():
+        host, port = netloc.lower(), ""
+    host = "localhost" if host in _LOOPBACK else host  # one machine, several names
+    return host, int(port) if port else default_port
 
 
 def self_uri_problem(self_uri: object, object_id: str, base_url: str) -> str | None:
@@ -180,6 +184,9 @@ def _verify_bytes(ctx: DeepContext, size: int, object_id: str, document: dict[st
             hasher.update(chunk)
 
     fetched: Fetched = ctx.fetch("GET", url, headers=headers, max_bytes=size, on_chunk=consume)
+    if fetched.status in (401, 403):
+        ctx.note(f"object {object_id!r}: its bytes answered {fetched.status} (credentials?)")
+        return
     if not fetched.ok:
         status = fetched.status if fetched.status is not None else fetched.error
         ctx.violation(

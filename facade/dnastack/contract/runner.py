@@ -286,7 +286,8 @@ class _Run:
     def _false_alarm(
         self, case: AnyCase, response: Response, check: str, failure: BaseException
     ) -> bool:
-        """Failures that are right behaviour (RFC 9110 501; credentials are not data)."""
+        """Failures that are right behaviour: 501 to an unknown method (RFC 9110), a public
+        service-info, a request without credentials that an open server accepts."""
         method = case.method.upper()
         if (
             check in _UNDECLARED_METHOD_CHECKS
@@ -294,6 +295,8 @@ class _Run:
             and method not in self.spec.methods(case.operation.path)
         ):
             return True  # RFC 9110 15.6.2: 501 for a method the server does not recognise
+        if check == "ignored_auth" and case.operation.path.endswith("/service-info"):
+            return True  # GA4GH discovery: service-info is public on secured servers too
         if check == "negative_data_rejection":
             named = {name.lower() for name in _invalid_header_names(failure)}
             # an open server may accept a request without credentials (DRS passports travel
@@ -351,9 +354,14 @@ def _run_own_checks(
     bounds: WalkBounds,
     run: _Run,
     report: ContractReport,
-    knowledge: Knowledge,
+    given: Mapping[str, Sequence[str]],
 ) -> None:
-    """The runner's own checks (walks, listed ids, consistency, bytes) after the cases."""
+    """The runner's own checks (walks, listed ids, consistency, bytes) after the cases.
+
+    ``given`` are the values passed with ``--param``: what the server lists (tables,
+    services, bundle members...) the checks find themselves, so a listed id that does not
+    resolve is told apart from a wrong ``--param``.
+    """
 
     def add(violation: Violation) -> None:
         try:
@@ -373,7 +381,7 @@ def _run_own_checks(
         run_headers=dict(run.headers),
         add=add,
     )
-    run_api_checks(api, context, knowledge.values)
+    run_api_checks(api, context, given)
     report.notes.extend(context.notes)
     report.cut_short.extend(context.cut_short)
 
@@ -485,8 +493,9 @@ def run_contract(
                     report.notes.append(f"the server stopped answering ({run.gone}); run aborted")
                     break
             if run.gone is None and set(check_names) & set(RUNNER_CHECKS):
+                given = _params_mapping(params)
                 _run_own_checks(
-                    api, client, base_url, spec_document, walk_bounds, run, report, knowledge
+                    api, client, base_url, spec_document, walk_bounds, run, report, given
                 )
         finally:
             discovery.cleanup(fetcher, knowledge)

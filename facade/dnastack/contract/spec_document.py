@@ -76,6 +76,9 @@ class SpecDocument:
         components = raw.get("components") or {}
         self._components = _jsonschema(components, formats=False)
         self._format_components = _jsonschema(components, formats=True)
+        self._cache: dict[
+            int, tuple[dict[str, Any], jsonschema_rs.Validator, jsonschema_rs.Validator]
+        ] = {}
 
     @classmethod
     def from_path(cls, path: str | Path) -> SpecDocument:
@@ -134,20 +137,32 @@ class SpecDocument:
                 return schema if isinstance(schema, dict) else None
         return None
 
+    def _validators(
+        self, schema: dict[str, Any]
+    ) -> tuple[jsonschema_rs.Validator, jsonschema_rs.Validator]:
+        """(structure, formats) validators of ``schema``, built once per schema object."""
+        key = id(schema)
+        cached = self._cache.get(key)
+        if cached is None or cached[0] is not schema:
+            plain = {**_jsonschema(schema, formats=False), "components": self._components}
+            strict = {**_jsonschema(schema, formats=True), "components": self._format_components}
+            cached = (
+                schema,
+                jsonschema_rs.Draft4Validator(plain, validate_formats=False),
+                jsonschema_rs.Draft4Validator(
+                    strict, formats=dict(FORMAT_CHECKS), validate_formats=True
+                ),
+            )
+            self._cache[key] = cached
+        return cached[1], cached[2]
+
     def check(self, instance: Any, schema: dict[str, Any]) -> SchemaProblems:
         """Structural and format problems of ``instance`` (at most a few of each)."""
-        plain = {**_jsonschema(schema, formats=False), "components": self._components}
+        structure_validator, format_validator = self._validators(schema)
         structure = [
-            f"{_where(e)}: {e.message}"[:300]
-            for e in jsonschema_rs.Draft4Validator(plain, validate_formats=False).iter_errors(
-                instance
-            )
+            f"{_where(e)}: {e.message}"[:300] for e in structure_validator.iter_errors(instance)
         ]
         formats: list[str] = []
         if not structure:
-            strict = {**_jsonschema(schema, formats=True), "components": self._format_components}
-            validator = jsonschema_rs.Draft4Validator(
-                strict, formats=dict(FORMAT_CHECKS), validate_formats=True
-            )
-            formats = [_explain(e)[:300] for e in validator.iter_errors(instance)]
+            formats = [_explain(e)[:300] for e in format_validator.iter_errors(instance)]
         return SchemaProblems(structure[:MAX_PROBLEMS], formats[:MAX_PROBLEMS])

@@ -7,7 +7,9 @@ found (or, with ``--strict``, an operation never reached a 2xx) or the server is
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -16,6 +18,20 @@ from dnastack.cli.state import CliState, pass_state
 from dnastack.contract.specs import API_NAMES  # light: schemathesis loads only in the runner
 
 __all__ = ["contract_test"]
+
+
+def _bound_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """``--max-pages``, ``--max-ids``... (see ``dnastack.contract.cli.BOUND_OPTIONS``)."""
+    from dnastack.contract.bounds import DEFAULT_BOUNDS
+    from dnastack.contract.cli import BOUND_OPTIONS
+
+    for option, name, text in reversed(BOUND_OPTIONS):
+        default = getattr(DEFAULT_BOUNDS, name)
+        kind = click.FloatRange(min=0) if name == "max_seconds" else click.IntRange(min=0)
+        command = click.option(
+            option, name, type=kind, default=default, show_default=True, help=text + "."
+        )(command)
+    return command
 
 
 @click.command(
@@ -50,9 +66,11 @@ Examples:
 @click.option("--strict", is_flag=True, help="An operation that never reached a 2xx fails.")
 @click.option("--seed", type=int, help="Seed for reproducible case generation.")
 @click.option("--max-examples", type=click.IntRange(min=1), help="Fuzzed cases per operation.")
+@_bound_options
 @pass_state
 def contract_test(
     state: CliState,
+    /,
     api: str,
     url: str,
     headers: tuple[str, ...],
@@ -62,12 +80,14 @@ def contract_test(
     strict: bool,
     seed: int | None,
     max_examples: int | None,
+    **bounds: float,
 ) -> None:
     """Contract-test the server at URL against the SDK's OpenAPI document for API."""
     from dnastack.common.extras import require_extra
 
     require_extra("contract", "dnastack contract-test")
     from dnastack.contract import format_report, run_contract
+    from dnastack.contract.bounds import WalkBounds
     from dnastack.contract.cli import parse_headers, parse_params
 
     report = run_contract(
@@ -80,6 +100,7 @@ def contract_test(
         max_examples=max_examples,
         seed=seed,
         strict=strict,
+        bounds=WalkBounds(**bounds),  # type: ignore[arg-type]
     )
     state.stdout().write(format_report(report, strict=strict))
     if report.exit_code(strict=strict) != EXIT_OK:
