@@ -45,6 +45,9 @@ def resolve(environ: dict[str, str] | None = None, **kwargs: Any) -> Settings:
         ("DNASTACK_DRS_URL", "ftp://x/", "expected an http:// or https:// URL"),
         ("DNASTACK_DATA_CONNECT_URL", "not a url", "expected an http:// or https:// URL"),
         ("DNASTACK_SESSION_FILE", "/no/such/session.json", "file not found"),
+        ("DNASTACK_DOWNLOAD_STALL_BYTES", "-1", "out of range (0 to 1099511627776)"),
+        ("DNASTACK_DOWNLOAD_STALL_BYTES", "1KiB", "expected a whole number"),
+        ("DNASTACK_DOWNLOAD_STALL_SECONDS", "0", "expected a positive number"),
     ],
 )
 def test_bad_environment_values_name_the_setting_and_the_variable(
@@ -145,6 +148,13 @@ def test_verify_follows_ca_cert(tmp_path: Path) -> None:
 def test_log_level_accepts_numbers_and_warn() -> None:
     assert resolve(log_level=10).log_level == "DEBUG"
     assert resolve({"DNASTACK_LOG_LEVEL": "warn"}).log_level == "WARNING"
+
+
+def test_the_stall_rule_accepts_large_byte_counts() -> None:
+    settings = resolve({"DNASTACK_DOWNLOAD_STALL_BYTES": str(64 * 1024 * 1024)})
+    assert settings.download_stall_bytes == 64 * 1024 * 1024
+    assert settings.source_of("download_stall_bytes") == "environment:DNASTACK_DOWNLOAD_STALL_BYTES"
+    assert resolve().download_stall_seconds == 30.0
 
 
 def test_settings_are_immutable() -> None:
