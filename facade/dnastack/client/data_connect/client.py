@@ -17,6 +17,7 @@ from dnastack.client.data_connect.table import Table, stream_rows
 from dnastack.client.pagination import PageRequest, Paginator, PollingPolicy
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
+from dnastack.exceptions import ConfigurationError
 
 if TYPE_CHECKING:
     from dnastack.client.data_connect.partition_source import (
@@ -202,32 +203,12 @@ class DataConnectClient(BaseServiceClient):
     def _partition_source(
         self, credentials: CredentialsProvider | None, no_auth: bool
     ) -> DataConnectSource:
-        from dnastack.client.data_connect.partition_source import (
-            DataConnectSource,
-            configured_endpoint,
-        )
+        from dnastack.client.worker_endpoint import worker_endpoint_for
 
-        settings = self._resolved_settings()
-        if (
-            credentials is None
-            and not no_auth
-            and self.endpoint.authentications()
-            and settings.security_context is None
-            and configured_endpoint(settings, self.url) is None
-        ):
-            raise PartitionRefusedError(
-                "this client's credentials are not in the configuration context "
-                f"{settings.context!r}, so workers could not find them: configure the "
-                "endpoint (dnastack use ...), or pass credentials=<a picklable callable "
-                "returning a token>"
-            )
-        return DataConnectSource(
-            url=self.url,
-            context=settings.context,
-            config_file=str(settings.config_file),
-            credentials=credentials,
-            no_auth=no_auth,
-        )
+        try:
+            return worker_endpoint_for(self, "data_connect", credentials, no_auth)
+        except ConfigurationError as exc:
+            raise PartitionRefusedError(str(exc)) from exc
 
     def iterate_tables(self, no_auth: bool = False) -> Iterator[TableInfo]:
         """Iterate the list of tables (every page, lazily)."""

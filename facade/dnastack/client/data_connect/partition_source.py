@@ -1,10 +1,8 @@
-"""Where a partition is read: the endpoint, and credentials found *on the worker*.
+"""Where a partition is read, and how many at once.
 
-A :class:`DataConnectSource` holds the endpoint URL, the configuration context and file
-names, and optionally a credentials provider (a picklable callable returning a bearer
-token, called on the worker): never a token. On a worker, :meth:`DataConnectSource.client`
-resolves settings there (environment, configuration file, ``DNASTACK_SECURITY_CONTEXT``) and
-uses the configured endpoint with this URL, with its authentication and session storage.
+A plan's source is a :class:`~dnastack.client.worker_endpoint.WorkerEndpoint`: the endpoint
+URL, the configuration context and file names, and optionally a credentials provider; the
+credentials are found on the worker, never carried in the plan.
 
 :func:`in_flight_slot` bounds the partitions of one server read at the same time: a
 ``distributed.Semaphore`` named after the server inside a Dask worker (shared by the whole
@@ -15,87 +13,26 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from dnastack.client.data_connect.client import DataConnectClient
-    from dnastack.client.models import ServiceEndpoint
-    from dnastack.settings import Settings
+from dnastack.client.worker_endpoint import (
+    CredentialsProvider,
+    WorkerEndpoint,
+    configured_endpoint,
+)
 
-__all__ = ["CredentialsProvider", "DataConnectSource", "in_flight_slot"]
+__all__ = [
+    "CredentialsProvider",
+    "DataConnectSource",
+    "configured_endpoint",
+    "in_flight_slot",
+    "server_of",
+]
 
-CredentialsProvider = Callable[[], str]
-"""Returns a bearer token; called on the worker each time a partition's client is made."""
-
-_CLIENTS: dict[DataConnectSource, DataConnectClient] = {}
-_CLIENTS_LOCK = threading.Lock()
-
-
-@dataclass(frozen=True)
-class DataConnectSource:
-    """A Data Connect endpoint as a worker finds it (picklable; holds no secret).
-
-    Attributes:
-        url: the Data Connect base URL.
-        context: the configuration context to resolve on the worker (None: its default).
-        config_file: the configuration file to read on the worker (None: its default).
-        credentials: a provider of bearer tokens (None: the configuration's).
-        no_auth: send no credentials at all.
-    """
-
-    url: str
-    context: str | None = None
-    config_file: str | None = None
-    credentials: CredentialsProvider | None = None
-    no_auth: bool = False
-
-    def __repr__(self) -> str:
-        from dnastack.exceptions import safe_url
-
-        return f"DataConnectSource(url={safe_url(self.url)!r}, context={self.context!r})"
-
-    def client(self) -> DataConnectClient:
-        """A client for this endpoint built here (cached per process unless a provider
-        gives the token: then a new one per call, so a fresh token is asked for)."""
-        if self.credentials is not None:
-            return self._build()
-        with _CLIENTS_LOCK:
-            found = _CLIENTS.get(self)
-            if found is None:
-                found = _CLIENTS[self] = self._build()
-            return found
-
-    def _build(self) -> DataConnectClient:
-        from dnastack.client.data_connect.client import DataConnectClient
-
-        settings = self._settings()
-        return DataConnectClient(self._endpoint(settings), settings=settings, prefetch=True)
-
-    def _settings(self) -> Settings:
-        from dnastack.settings import resolve_settings
-
-        return resolve_settings(config_file=self.config_file, context=self.context)
-
-    def _endpoint(self, settings: Settings) -> ServiceEndpoint:
-        from dnastack.client.models import ServiceEndpoint
-
-        if self.credentials is not None:
-            token = self.credentials()
-            return ServiceEndpoint(url=self.url, authentication={"type": "bearer", "token": token})
-        configured = configured_endpoint(settings, self.url)
-        return configured if configured is not None else ServiceEndpoint(url=self.url)
-
-
-def configured_endpoint(settings: Settings, url: str) -> ServiceEndpoint | None:
-    """The endpoint of ``settings``' context whose URL is ``url`` (with its credentials)."""
-    wanted = url.rstrip("/")
-    for endpoint in settings.configured_endpoints:
-        if endpoint.url.rstrip("/") == wanted:
-            return settings.endpoint("data_connect", endpoint_id=endpoint.id)
-    return None
+DataConnectSource = WorkerEndpoint
+"""Where a plan's partitions are read (a ``WorkerEndpoint`` of kind ``data_connect``)."""
 
 
 # -- partitions in flight per server ------------------------------------------------------
