@@ -79,7 +79,7 @@ if TYPE_CHECKING:
     from dnastack.client.drs.client import DrsClient
     from dnastack.common.tracing import Span
 
-__all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "run_downloads"]
+__all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "download_planned", "run_downloads"]
 
 _logger = logging.getLogger("dnastack.drs")
 
@@ -117,12 +117,6 @@ def run_downloads(
     Raises:
         LocalFileError: the output folder cannot be created or opened.
     """
-    control = TransferControl(
-        cancel=CancelToken(options.cancel),
-        stall=options.stall,
-        monitor=StallMonitor(),
-        clock=options.clock,
-    )
     with FolderTree(options.output_dir) as folders:
         names = NameAllocator()
         jobs = plan_downloads(
@@ -134,20 +128,37 @@ def run_downloads(
             no_auth=options.no_auth,
             trace=options.trace,
         )
-        worker = _ObjectDownloader(client, options, names, folders, control)
-        originals = [job for job in jobs if job.duplicate_of is None]
-        with ThreadPoolExecutor(
-            max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
-        ) as pool:
-            futures = [pool.submit(worker.download, job) for job in originals]
-            try:
-                _wait_ticking(futures, control)
-            except BaseException:
-                control.cancel.cancel()  # every transfer stops within a tick or a chunk
-                raise
-            done = {
-                id(job): future.result() for job, future in zip(originals, futures, strict=True)
-            }
+        return download_planned(client, jobs, options, folders, names)
+
+
+def download_planned(
+    client: DrsClient,
+    jobs: Sequence[DownloadJob],
+    options: DownloadOptions,
+    folders: FolderTree,
+    names: NameAllocator,
+) -> list[DownloadResult]:
+    """Download planned ``jobs`` (see :func:`run_downloads`); one result per job (a
+    duplicate's from its original's, which ``jobs`` holds too). Also what each task of a
+    distributed download runs (:mod:`~dnastack.client.drs.distributed`)."""
+    control = TransferControl(
+        cancel=CancelToken(options.cancel),
+        stall=options.stall,
+        monitor=StallMonitor(),
+        clock=options.clock,
+    )
+    worker = _ObjectDownloader(client, options, names, folders, control)
+    originals = [job for job in jobs if job.duplicate_of is None]
+    with ThreadPoolExecutor(
+        max_workers=max(1, options.parallel), thread_name_prefix="dnastack-drs"
+    ) as pool:
+        futures = [pool.submit(worker.download, job) for job in originals]
+        try:
+            _wait_ticking(futures, control)
+        except BaseException:
+            control.cancel.cancel()  # every transfer stops within a tick or a chunk
+            raise
+        done = {id(job): future.result() for job, future in zip(originals, futures, strict=True)}
     return [
         done[id(job)] if job.duplicate_of is None else worker.duplicate(job, done) for job in jobs
     ]
