@@ -7,8 +7,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
+from typing import Any
 
-__all__ = ["DownloadResult", "DownloadStatus"]
+from dnastack.exceptions import DnastackError
+
+__all__ = ["DownloadResult", "DownloadStatus", "RemoteDownloadError"]
 
 
 class DownloadStatus(Enum):
@@ -62,3 +65,37 @@ class DownloadResult:
     def ok(self) -> bool:
         """True for SUCCESS and SKIPPED."""
         return self.status is not DownloadStatus.FAILED
+
+    def __getstate__(self) -> dict[str, Any]:
+        """Pickled (e.g. sent back by an executor's worker) with an ``exception`` that
+        unpickles: one that would not becomes a :class:`RemoteDownloadError`."""
+        state = dict(self.__dict__)
+        state["exception"] = _portable(self.exception)
+        return state
+
+
+class RemoteDownloadError(DnastackError):
+    """Stands for an error raised in another process that could not be sent as itself.
+
+    Attributes:
+        type_name: the class name of the original error.
+    """
+
+    def __init__(self, message: str, type_name: str) -> None:
+        self.type_name = type_name
+        super().__init__(message)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (str(self), self.type_name))
+
+
+def _portable(exception: BaseException | None) -> BaseException | None:
+    import pickle
+
+    if exception is None:
+        return None
+    try:
+        pickle.loads(pickle.dumps(exception))
+    except Exception:  # noqa: BLE001 - any failure means: send a stand-in
+        return RemoteDownloadError(str(exception), type(exception).__name__)
+    return exception
