@@ -31,8 +31,10 @@ from dnastack.client.service_registry.models import ServiceType
 
 if TYPE_CHECKING:
     import os
+    from concurrent.futures import Executor
 
     from dnastack.client.drs.blob import Blob
+    from dnastack.client.worker_endpoint import CredentialsProvider
     from dnastack.common.tracing import Span
 
 __all__ = ["DRS_SERVICE_TYPES", "DRS_TYPE_V1_1", "DrsClient"]
@@ -166,6 +168,9 @@ class DrsClient(DrsLookups):
         exit_codes: dict[DownloadStatus, dict[str, str]] | None = None,
         trace: Span | None = None,
         cancel: threading.Event | None = None,
+        executor: Executor | None = None,
+        objects_per_task: int | None = None,
+        credentials: CredentialsProvider | None = None,
     ) -> list[DownloadResult]:
         """Download objects (and bundles, as folder trees) into ``output_dir``, verified.
 
@@ -190,6 +195,17 @@ class DrsClient(DrsLookups):
             cancel: setting this event (from any thread) stops every transfer within a
                 fraction of a second; unfinished objects come back FAILED with
                 :class:`DownloadCancelledError`, their ``.part`` files kept for a resume.
+
+        With ``executor`` (any ``concurrent.futures.Executor``: a ``ProcessPoolExecutor``,
+        ``dask.distributed.Client.get_executor()``...), ids are resolved and names planned
+        here, then chunks of ``objects_per_task`` objects (default: about 16 tasks, at
+        most 64 objects each) are downloaded by the same engine on the executor's workers,
+        each with ``parallel`` transfers, with every guarantee above; ``output_dir`` must
+        be the same folder for every worker. Workers find credentials in their
+        configuration context, or call ``credentials`` (a picklable callable returning a
+        token); a token is never sent to them. ``progress`` is not supported there;
+        ``cancel`` (or Ctrl-C) cancels the chunks not started yet (see
+        :mod:`~dnastack.client.drs.distributed`).
 
         A ``KeyboardInterrupt`` (Ctrl-C, a notebook's "interrupt kernel") stops every
         transfer the same way, then propagates. A transfer receiving fewer than
@@ -220,7 +236,10 @@ class DrsClient(DrsLookups):
             cancel=cancel,
             stall=StallRule(settings.download_stall_bytes, settings.download_stall_seconds),
         )
-        results = run_downloads(self, requested, options)
+        if executor is not None:
+            results = self._download_on(executor, requested, options, objects_per_task, credentials)
+        else:
+            results = run_downloads(self, requested, options)
         if exit_codes is not None:
             for result in results:
                 key = result.requested or result.object_id
@@ -228,6 +247,22 @@ class DrsClient(DrsLookups):
                     key = f"{key}#{result.object_id}"
                 self.exit_download(key, result.status, result.error or "", exit_codes)
         return results
+
+    def _download_on(
+        self,
+        executor: Executor,
+        requested: list[str],
+        options: DownloadOptions,
+        objects_per_task: int | None,
+        credentials: CredentialsProvider | None,
+    ) -> list[DownloadResult]:
+        from dnastack.client.drs.distributed import run_distributed
+        from dnastack.client.worker_endpoint import worker_endpoint_for
+
+        if options.hooks[:-1]:
+            raise ValueError("progress hooks are not supported with an executor")
+        endpoint = worker_endpoint_for(self, "drs", credentials, options.no_auth)
+        return run_distributed(self, requested, options, executor, endpoint, objects_per_task)
 
     def exit_download(
         self,
