@@ -405,6 +405,8 @@ class BaseServiceClient(Closeable):
         }
         if settings.timeout is not None:
             options["connect_timeout"] = options["read_timeout"] = settings.timeout
+        options["request_deadline"] = settings.request_deadline
+        options["max_response_bytes"] = settings.max_response_bytes
         proxy = _explicit_proxy(settings, self._url)
         if proxy:
             options["proxy"] = proxy

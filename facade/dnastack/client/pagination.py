@@ -54,6 +54,7 @@ from dnastack.exceptions import (
     DnastackError,
     HttpError,
     ResponseParseError,
+    ResponseTooLargeError,
     TransportError,
     safe_url,
 )
@@ -377,7 +378,13 @@ class Paginator(Generic[T]):
         return _Fetched(page, page_url, retry_after)
 
 
-_MID_STREAM_FAILURES = (_BadPage, HttpError, TransportError, AuthenticationError)
+_MID_STREAM_FAILURES = (
+    _BadPage,
+    HttpError,
+    TransportError,
+    AuthenticationError,
+    ResponseTooLargeError,  # a page past max_response_bytes
+)
 
 
 def _cause_of(exc: BaseException) -> BaseException | None:

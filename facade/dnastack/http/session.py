@@ -33,6 +33,7 @@ from dnastack.exceptions import AuthenticationError, HttpError, ServerError, saf
 from dnastack.exceptions import ClientRequestError as ClientError  # the reference's name
 from dnastack.http.auth import EndpointAuth
 from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
+from dnastack.http.limits import DEADLINE_EXTENSION, MAX_RESPONSE_BYTES_EXTENSION
 from dnastack.http.transport import (
     IDEMPOTENT_EXTENSION,
     build_http_client,
@@ -147,9 +148,16 @@ class HttpSession(Closeable):
         """Like :meth:`submit`, but the body is not read: iterate ``response.iter_bytes()``.
 
         Failures while reading the body inside the ``with`` block are also raised as
-        :class:`~dnastack.exceptions.TransportError`.
+        :class:`~dnastack.exceptions.TransportError`. A stream is a byte transfer: neither
+        the API calls' ``max_response_bytes`` cap nor their ``request_deadline`` applies
+        (unless set with the request extensions of :mod:`dnastack.http.limits`).
         """
         span, options = self._prepare(trace_context, idempotent, kwargs)
+        options["extensions"] = {
+            MAX_RESPONSE_BYTES_EXTENSION: None,
+            DEADLINE_EXTENSION: None,
+            **options.get("extensions", {}),
+        }
         with (
             translated_errors(method, url),
             self.httpx_client.stream(method.upper(), url, **options) as response,

@@ -43,8 +43,15 @@ import httpx
 
 from dnastack.common.tracing import Span
 from dnastack.exceptions import ConfigurationError, TransportError, http_error_for, safe_url
+from dnastack.http.bounded_transport import BoundedTransport, install_deadline_backend
+from dnastack.http.limits import (
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_READ_TIMEOUT_SECONDS,
+    default_deadline,
+)
 from dnastack.http.retry import DEFAULT_POLICY, RetryPolicy
 from dnastack.http.retry_plan import IDEMPOTENT_EXTENSION, Discard, RetryPlan, Wait, retry_plan
+from dnastack.http.urls import follow_server_url
 
 __all__ = [
     "DEFAULT_CONNECT_TIMEOUT_SECONDS",
@@ -60,7 +67,6 @@ __all__ = [
 ]
 
 DEFAULT_CONNECT_TIMEOUT_SECONDS = 10.0
-DEFAULT_READ_TIMEOUT_SECONDS = 60.0
 NOVERIFY = "NOVERIFY"
 """``ca_cert`` value that turns TLS certificate verification off (as dxpy's DX_CA_CERT)."""
 
@@ -200,11 +206,19 @@ def _install_httpx_log_redaction() -> None:
         httpx_logger.addFilter(_HttpxUrlRedaction())
 
 
+_DISCARD_LIMIT = 64 * 1024
+
+
 def _discard(response: httpx.Response) -> None:
-    """Read (so the connection can be reused) and close a response that will be retried."""
+    """Drain a small body undecoded (so the connection can be reused) and close a response
+    that will be retried; a large or compressed-bomb body is not read."""
     try:
-        response.read()
-    except httpx.HTTPError:
+        drained = 0
+        for chunk in response.iter_raw():
+            drained += len(chunk)
+            if drained > _DISCARD_LIMIT:
+                break
+    except (httpx.HTTPError, httpx.StreamError):  # StreamConsumed: a body already in memory
         pass
     finally:
         response.close()
@@ -229,6 +243,9 @@ def build_http_client(
     transport: httpx.BaseTransport | None = None,
     sleep: Callable[[float], None] = time.sleep,
     rng: Callable[[], float] = random.random,
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+    request_deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> httpx.Client:
     """Build the SDK's pooled, keep-alive ``httpx.Client``.
 
@@ -244,14 +261,31 @@ def build_http_client(
         transport: the innermost transport (tests inject ``httpx.MockTransport`` here);
             it is still wrapped by :class:`RetryTransport`.
         sleep, rng: injected into :class:`RetryTransport`.
+        max_response_bytes: cap on the decoded size of a response, enforced while reading
+            (None: no cap); see :mod:`dnastack.http.limits`.
+        request_deadline: total seconds for a call, attempts, waits and body included
+            (None: :func:`~dnastack.http.limits.default_deadline` of ``read_timeout``).
+        clock: monotonic clock of the deadline (injected in tests).
+
+    Streams opened by :meth:`HttpSession.stream` (byte downloads) have neither bound.
+    Redirects are followed only to http(s) URLs (:class:`~dnastack.exceptions.UnsafeUrlError`).
     """
     verify = tls_verification(ca_cert)
     limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-    def retrying(inner: httpx.BaseTransport) -> RetryTransport:
-        return RetryTransport(inner, policy=retry_policy, sleep=sleep, rng=rng)
+    deadline = request_deadline if request_deadline is not None else default_deadline(read_timeout)
 
-    def via_proxy(url: str) -> RetryTransport:
+    def retrying(inner: httpx.BaseTransport) -> BoundedTransport:
+        return BoundedTransport(
+            RetryTransport(
+                install_deadline_backend(inner), policy=retry_policy, sleep=sleep, rng=rng
+            ),
+            max_response_bytes=max_response_bytes,
+            deadline_seconds=deadline,
+            clock=clock,
+        )
+
+    def via_proxy(url: str) -> BoundedTransport:
         return retrying(
             httpx.HTTPTransport(verify=verify, trust_env=trust_env, limits=limits, proxy=url)
         )
@@ -266,12 +300,19 @@ def build_http_client(
         trust_env=use_environment,
         transport=retrying(inner),
         mounts=_proxy_mounts(proxy, use_environment, via_proxy),
-        event_hooks={"request": [_add_trace_context]},
+        event_hooks={"request": [_add_trace_context], "response": [_refuse_unsafe_redirect]},
     )
 
 
+def _refuse_unsafe_redirect(response: httpx.Response) -> None:
+    """A redirect is followed only to an http(s) URL with a host (UnsafeUrlError)."""
+    location = response.headers.get("Location")
+    if response.has_redirect_location and location is not None:
+        follow_server_url(response.url, location, what="redirect")
+
+
 def _proxy_mounts(
-    proxy: str | None, use_environment: bool, via_proxy: Callable[[str], RetryTransport]
+    proxy: str | None, use_environment: bool, via_proxy: Callable[[str], BoundedTransport]
 ) -> dict[str, httpx.BaseTransport | None]:
     """Proxy transports, each wrapped for retries (httpx's own env mounts would not be)."""
     if proxy:

@@ -31,6 +31,12 @@ from dnastack.exceptions import (
     MissingEndpointError,
     UnknownClientShortTypeError,
 )
+from dnastack.http.limits import (
+    DEADLINE_TIMEOUT_FACTOR,
+    DEFAULT_MAX_RESPONSE_BYTES,
+    DEFAULT_READ_TIMEOUT_SECONDS,
+    default_deadline,
+)
 from dnastack.settings.overrides import SESSION_OVERRIDES, SessionOverrides
 from dnastack.settings.sources import (
     DEFAULT_CONTEXT,
@@ -92,6 +98,9 @@ class Settings:
         polling_max_wait: seconds one paged result may spend polling pages that are not
             ready (default 600).
         max_concurrency: requests in flight at once per :mod:`dnastack.aio` client.
+        request_deadline: total seconds for one API call, body included (default: 10 x the
+            read timeout, so 600 with the default 60 s).
+        max_response_bytes: cap on the decoded size of one API response (default 256 MiB).
         ca_cert: CA bundle path, ``"NOVERIFY"``, or None (system/certifi defaults).
         log_level: level name for the ``dnastack`` logger (applied by the CLI, not here).
         session: a static session as JSON text, or None.
@@ -138,6 +147,8 @@ class Settings:
     download_stall_bytes: int = DEFAULT_DOWNLOAD_STALL_BYTES
     download_stall_seconds: float = DEFAULT_DOWNLOAD_STALL_SECONDS
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    request_deadline: float = DEFAULT_READ_TIMEOUT_SECONDS * DEADLINE_TIMEOUT_FACTOR
+    max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
     def __repr__(self) -> str:
         shown = ", ".join(f"{r.name}={r.value}" for r in self.describe())
@@ -277,6 +288,8 @@ def resolve_settings(
     max_partitions: int | None = None,
     download_stall_bytes: int | None = None,
     download_stall_seconds: float | None = None,
+    request_deadline: float | None = None,
+    max_response_bytes: int | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: SessionOverrides | None = None,
 ) -> Settings:
@@ -315,6 +328,8 @@ def resolve_settings(
         "max_partitions": max_partitions,
         "download_stall_bytes": download_stall_bytes,
         "download_stall_seconds": download_stall_seconds,
+        "request_deadline": request_deadline,
+        "max_response_bytes": max_response_bytes,
     }
     for short_type, url in (endpoint_urls or {}).items():
         try:
@@ -386,6 +401,8 @@ class _Resolution:
             max_partitions=self.values["max_partitions"],
             download_stall_bytes=self.values["download_stall_bytes"],
             download_stall_seconds=self.values["download_stall_seconds"],
+            request_deadline=self.values["request_deadline"],
+            max_response_bytes=self.values["max_response_bytes"],
         )
 
     def _resolve(self, spec: SettingSpec) -> None:
@@ -469,6 +486,10 @@ class _Resolution:
             return DEFAULT_DOWNLOAD_STALL_BYTES
         if name == "download_stall_seconds":
             return DEFAULT_DOWNLOAD_STALL_SECONDS
+        if name == "request_deadline":
+            return default_deadline(self.values.get("timeout") or DEFAULT_READ_TIMEOUT_SECONDS)
+        if name == "max_response_bytes":
+            return DEFAULT_MAX_RESPONSE_BYTES
         return None
 
     def _home(self) -> Path:

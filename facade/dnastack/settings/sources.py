@@ -190,6 +190,10 @@ def _byte_count(raw: Any, name: str, source: str) -> int:
     return _whole(raw, name, source, 0, MAX_BYTE_COUNT)
 
 
+def _positive_byte_count(raw: Any, name: str, source: str) -> int:
+    return _whole(raw, name, source, 1, MAX_BYTE_COUNT)
+
+
 def _ca_cert(raw: Any, name: str, source: str) -> str:
     if isinstance(raw, str) and raw.strip().upper() == NOVERIFY:
         return NOVERIFY
@@ -289,6 +293,15 @@ SETTINGS: tuple[SettingSpec, ...] = (
     ),
     SettingSpec("timeout", ("DNASTACK_TIMEOUT",), "settings.timeout", _timeout),
     SettingSpec("max_retries", ("DNASTACK_MAX_RETRIES",), "settings.max_retries", _max_retries),
+    SettingSpec(
+        "request_deadline", ("DNASTACK_REQUEST_DEADLINE",), "settings.request_deadline", _duration
+    ),
+    SettingSpec(
+        "max_response_bytes",
+        ("DNASTACK_MAX_RESPONSE_BYTES",),
+        "settings.max_response_bytes",
+        _positive_byte_count,
+    ),
     SettingSpec(
         "polling_max_wait", ("DNASTACK_POLLING_MAX_WAIT",), "settings.polling_max_wait", _duration
     ),

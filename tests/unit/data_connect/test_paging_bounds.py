@@ -158,3 +158,23 @@ def test_next_page_url_with_another_scheme_is_refused_not_joined(tmp_path: Path,
     assert isinstance(caught.value, QueryError)
     assert caught.value.rows_so_far == len(received) == 3
     assert fetched == [f"{BASE}search"]
+
+
+def test_a_later_page_past_the_size_cap_ends_with_rows_so_far(tmp_path: Path) -> None:
+    import gzip
+    import json
+
+    from dnastack.exceptions import ResponseTooLargeError
+
+    big = gzip.compress(json.dumps(rows(50_000, None)).encode())
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return httpx.Response(200, json=rows(5, "page/2"))
+        return httpx.Response(200, content=big, headers={"Content-Encoding": "gzip"})
+
+    client = make_client(tmp_path, handler, settings={"max_response_bytes": 100_000})
+    with pytest.raises(QueryError) as caught:
+        client.query("SELECT 1").to_list()
+    assert caught.value.rows_so_far == 5
+    assert isinstance(caught.value.__cause__, ResponseTooLargeError)

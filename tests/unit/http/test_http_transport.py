@@ -17,6 +17,7 @@ import pytest
 from http_unit_support import FakeClock, Recorder
 
 from dnastack.exceptions import ConfigurationError, TransportError
+from dnastack.http.bounded_transport import BoundedTransport
 from dnastack.http.retry import MAX_ATTEMPTS, MAX_TOTAL_SECONDS, RetryPolicy
 from dnastack.http.transport import (
     IDEMPOTENT_EXTENSION,
@@ -231,7 +232,8 @@ def test_environment_proxies_are_used_and_retried(monkeypatch: pytest.MonkeyPatc
     with build_http_client() as client:
         proxied = client._transport_for_url(httpx.URL("https://api.example.org/"))
         direct = client._transport_for_url(httpx.URL("https://internal.example.org/"))
-        assert isinstance(proxied, RetryTransport)
+        assert isinstance(proxied, BoundedTransport)
+        assert isinstance(proxied.wrapped, RetryTransport)
         assert proxied is not client._transport
         assert direct is client._transport
 
@@ -244,7 +246,8 @@ def test_explicit_proxy_wins_and_trust_env_false_ignores_environment(
         assert client._transport_for_url(httpx.URL("https://a.example/")) is client._transport
     with build_http_client(proxy="http://127.0.0.1:8888", trust_env=False) as client:
         transport = client._transport_for_url(httpx.URL("http://a.example/"))
-        assert isinstance(transport, RetryTransport) and transport is not client._transport
+        assert isinstance(transport, BoundedTransport) and transport is not client._transport
+        assert isinstance(transport.wrapped, RetryTransport)
 
 
 class _CountingHandler(BaseHTTPRequestHandler):

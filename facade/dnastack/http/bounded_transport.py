@@ -1,0 +1,178 @@
+"""``BoundedTransport``: the outermost transport layer, giving every API call a total deadline
+and a cap on its decoded body (rules in :mod:`dnastack.http.limits`).
+
+It wraps the retrying transport, so the deadline covers every attempt and wait of a call, and
+it returns the final response with its body stream wrapped: the body is decoded here, chunk
+by chunk, under the cap (``Content-Encoding`` and ``Content-Length`` are then dropped from
+the response, whose body is the decoded one), and each chunk is read under the deadline.
+Errors raised: :class:`~dnastack.exceptions.DeadlineExceededError` (a ``TransportError``)
+and :class:`~dnastack.exceptions.ResponseTooLargeError`, both naming the URL.
+"""
+
+from __future__ import annotations
+
+import time
+import zlib
+from collections.abc import Callable, Iterator
+
+import httpx
+
+from dnastack.exceptions import safe_url
+from dnastack.http.limits import (
+    CURRENT_DEADLINE,
+    DEADLINE_EXTENSION,
+    MAX_RESPONSE_BYTES_EXTENSION,
+    Deadline,
+    DeadlineNetworkBackend,
+    DecodedBodyGuard,
+)
+
+__all__ = ["BoundedTransport", "install_deadline_backend"]
+
+_UNSET = object()
+
+
+class BoundedTransport(httpx.BaseTransport):
+    """Applies the deadline and the decoded-size cap to each call through ``wrapped``.
+
+    Args:
+        wrapped: usually the :class:`~dnastack.http.transport.RetryTransport`.
+        max_response_bytes: default cap in decoded bytes (None: no cap).
+        deadline_seconds: default total deadline of a call (None: no deadline).
+        clock: monotonic seconds (injectable).
+
+    A request overrides either default with the extensions
+    :data:`~dnastack.http.limits.MAX_RESPONSE_BYTES_EXTENSION` and
+    :data:`~dnastack.http.limits.DEADLINE_EXTENSION` (None turns it off: byte downloads).
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.BaseTransport,
+        *,
+        max_response_bytes: int | None,
+        deadline_seconds: float | None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._wrapped = wrapped
+        self._max_response_bytes = max_response_bytes
+        self._deadline_seconds = deadline_seconds
+        self._clock = clock
+
+    @property
+    def wrapped(self) -> httpx.BaseTransport:
+        """The transport this one bounds (the retrying transport)."""
+        return self._wrapped
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        limit = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, self._max_response_bytes)
+        seconds = request.extensions.get(DEADLINE_EXTENSION, self._deadline_seconds)
+        url = safe_url(request.url)
+        deadline = (
+            Deadline(seconds, method=request.method, url=url, clock=self._clock)
+            if seconds is not None
+            else None
+        )
+        token = CURRENT_DEADLINE.set(deadline)
+        try:
+            response = self._wrapped.handle_request(request)
+        except httpx.TimeoutException as exc:
+            if deadline is not None and deadline.remaining() <= 0:
+                raise deadline.error() from exc
+            raise
+        finally:
+            CURRENT_DEADLINE.reset(token)
+        if limit is None and deadline is None:
+            return response
+        encoding = response.headers.get("content-encoding")
+        guard = None
+        headers = response.headers
+        if limit is not None:
+            decodes = DecodedBodyGuard.decodes(encoding)
+            guard = DecodedBodyGuard(encoding if decodes else None, int(limit), url)
+            if decodes:
+                headers = httpx.Headers(
+                    [
+                        (k, v)
+                        for k, v in response.headers.multi_items()
+                        if k.lower() not in ("content-encoding", "content-length")
+                    ]
+                )
+        assert isinstance(response.stream, httpx.SyncByteStream)
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            stream=_BoundedStream(response.stream, guard, deadline),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    def close(self) -> None:
+        self._wrapped.close()
+
+
+class _BoundedStream(httpx.SyncByteStream):
+    """The raw body, decoded under the cap and read under the deadline."""
+
+    def __init__(
+        self,
+        raw: httpx.SyncByteStream,
+        guard: DecodedBodyGuard | None,
+        deadline: Deadline | None,
+    ) -> None:
+        self._raw = raw
+        self._guard = guard
+        self._deadline = deadline
+
+    def __iter__(self) -> Iterator[bytes]:
+        guard, deadline = self._guard, self._deadline
+        chunks = iter(self._raw)
+        token = CURRENT_DEADLINE.set(deadline)
+        try:
+            while True:
+                if deadline is not None:
+                    deadline.check()
+                try:
+                    chunk = next(chunks)
+                except StopIteration:
+                    break
+                except httpx.TimeoutException as exc:
+                    if deadline is not None and deadline.remaining() <= 0:
+                        raise deadline.error() from exc
+                    raise
+                if guard is None:
+                    yield chunk
+                    continue
+                decoded = _decoded(guard.feed, chunk)
+                if decoded:
+                    yield decoded
+            if guard is not None:
+                tail = _decoded(lambda _: guard.finish(), b"")
+                if tail:
+                    yield tail
+        finally:
+            CURRENT_DEADLINE.reset(token)
+
+    def close(self) -> None:
+        self._raw.close()
+
+
+def _decoded(step: Callable[[bytes], bytes], chunk: bytes) -> bytes:
+    try:
+        return step(chunk)
+    except zlib.error as exc:
+        raise httpx.DecodingError(f"the compressed body is corrupt ({exc})") from exc
+
+
+def install_deadline_backend(transport: httpx.BaseTransport) -> httpx.BaseTransport:
+    """Make an ``httpx.HTTPTransport``'s sockets respect the current call's deadline.
+
+    Reaches httpcore's pool (``_pool._network_backend``, httpx 0.28 / httpcore 1.x); a
+    transport without one (a ``MockTransport``) is returned unchanged: the deadline is then
+    checked between body chunks only.
+    """
+    pool = getattr(transport, "_pool", None)
+    backend = getattr(pool, "_network_backend", _UNSET)
+    if backend is not _UNSET and not isinstance(backend, DeadlineNetworkBackend):
+        pool._network_backend = DeadlineNetworkBackend(backend)  # type: ignore[union-attr]
+    return transport

@@ -1,0 +1,199 @@
+"""Bounds on API calls against a real hostile server on 127.0.0.1: the decoded-size cap is
+enforced while reading (a gzip bomb never expands in memory), the total deadline holds when
+a server trickles bytes (in the body or in the headers), redirects to other schemes are
+refused; byte streams (downloads) are left alone."""
+
+from __future__ import annotations
+
+import gzip
+import time
+import tracemalloc
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import httpx
+import pytest
+from hostile_server import BOMB_BYTES, HostileServer, gzip_bomb
+
+from dnastack.client.data_connect import DataConnectClient
+from dnastack.client.models import ServiceEndpoint
+from dnastack.exceptions import (
+    DeadlineExceededError,
+    ResponseTooLargeError,
+    TransportError,
+    UnsafeUrlError,
+)
+from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, Deadline, DecodedBodyGuard
+from dnastack.http.session import HttpSession
+from dnastack.http.transport import build_http_client
+from dnastack.settings import SessionOverrides, resolve_settings
+
+CAP = 4 * 1024 * 1024
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[HostileServer]:
+    with HostileServer() as running:
+        yield running
+
+
+def session(**options: Any) -> HttpSession:
+    return HttpSession(session=build_http_client(**options))
+
+
+# -- the decoded-size cap --------------------------------------------------------------------
+
+
+def test_gzip_bomb_stops_at_the_cap_while_reading(server: HostileServer) -> None:
+    assert len(server.bomb) < 1024 * 1024 < BOMB_BYTES  # < 1 MB on the wire, 64 MiB decoded
+    tracemalloc.start()
+    try:
+        with pytest.raises(ResponseTooLargeError) as caught:
+            session(max_response_bytes=CAP).get(f"{server.url}/bomb?token=secret")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+
+    assert caught.value.limit == CAP
+    assert caught.value.url == f"{server.url}/bomb"
+    assert "secret" not in str(caught.value) and str(CAP) in str(caught.value)
+    assert peak < 4 * CAP  # never the 64 MiB the body expands to
+
+
+def test_data_connect_page_that_is_a_gzip_bomb_is_a_typed_error(
+    server: HostileServer, tmp_path: Path
+) -> None:
+    settings = resolve_settings(
+        config_file=tmp_path / "config.yaml",
+        session_dir=tmp_path / "s",
+        environ={},
+        overrides=SessionOverrides(),
+        max_response_bytes=CAP,
+    )
+    client = DataConnectClient(ServiceEndpoint(url=f"{server.url}/bomb/"), settings=settings)
+    with pytest.raises(ResponseTooLargeError) as caught:
+        client.query("SELECT 1").to_list()  # POST /bomb/search answers the bomb
+    assert caught.value.url == f"{server.url}/bomb/search"
+
+
+def test_an_honest_gzip_response_is_decoded_as_before(server: HostileServer) -> None:
+    response = session().get(f"{server.url}/gzip-json")
+    assert response.json()["data"][999] == {"a": 999}
+    assert "content-encoding" not in response.headers  # the body is the decoded one
+
+
+def test_default_cap_is_256_mib_and_reported_by_describe_settings(tmp_path: Path) -> None:
+    settings = resolve_settings(
+        config_file=tmp_path / "c.yaml", environ={}, overrides=SessionOverrides()
+    )
+    assert settings.max_response_bytes == DEFAULT_MAX_RESPONSE_BYTES == 256 * 1024 * 1024
+    reports = {r.name: r for r in settings.describe()}
+    assert reports["max_response_bytes"].value == str(256 * 1024 * 1024)
+    assert reports["request_deadline"].value == "600.0"
+    assert (
+        resolve_settings(
+            config_file=tmp_path / "c.yaml", environ={}, overrides=SessionOverrides(), timeout=3
+        ).request_deadline
+        == 30.0
+    )
+
+
+def test_byte_streams_are_not_capped(server: HostileServer) -> None:
+    """Downloads read raw bytes through ``stream``: the API cap does not apply to them."""
+    with session(max_response_bytes=CAP).stream("GET", f"{server.url}/bomb") as response:
+        raw = b"".join(response.iter_raw())
+    assert raw == server.bomb
+
+
+@pytest.mark.parametrize("encoding", ["gzip", "deflate", "deflate-raw", "gzip, gzip"])
+def test_the_guard_decodes_like_httpx_and_stops_one_byte_past_the_cap(encoding: str) -> None:
+    payload = b'{"x": "' + b"y" * 100_000 + b'"}'
+    if encoding == "gzip":
+        body, header = gzip.compress(payload), "gzip"
+    elif encoding == "deflate":
+        body, header = zlib.compress(payload), "deflate"
+    elif encoding == "deflate-raw":
+        c = zlib.compressobj(6, zlib.DEFLATED, -15)
+        body, header = c.compress(payload) + c.flush(), "deflate"
+    else:
+        body, header = gzip.compress(gzip.compress(payload)), "gzip, gzip"
+
+    def decode(limit: int) -> bytes:
+        guard = DecodedBodyGuard(header, limit, "http://x/")
+        out = b"".join(guard.feed(body[i : i + 7]) for i in range(0, len(body), 7))
+        return out + guard.finish()
+
+    assert decode(len(payload)) == payload
+    with pytest.raises(ResponseTooLargeError):
+        decode(len(payload) - 1)
+
+
+def test_the_guard_never_holds_more_than_the_cap_from_one_chunk() -> None:
+    bomb = gzip_bomb(32 * 1024 * 1024)
+    guard = DecodedBodyGuard("gzip", 1024, "http://x/")
+    with pytest.raises(ResponseTooLargeError):
+        guard.feed(bomb)  # one chunk holding the whole bomb
+    assert guard.decoded_bytes <= 1025
+
+
+# -- the total deadline ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("route", ["trickle-body", "trickle-headers"])
+def test_a_trickling_server_meets_the_total_deadline(server: HostileServer, route: str) -> None:
+    # each byte arrives well within the 1 s read timeout, so only the deadline can stop it
+    started = time.monotonic()
+    with pytest.raises(DeadlineExceededError) as caught:
+        session(read_timeout=1.0, request_deadline=1.5).get(f"{server.url}/{route}?k=secret")
+    elapsed = time.monotonic() - started
+
+    assert isinstance(caught.value, TransportError)
+    assert caught.value.url == f"{server.url}/{route}"
+    assert caught.value.deadline == 1.5
+    assert "secret" not in str(caught.value)
+    assert 1.4 < elapsed < 4.0
+
+
+def test_the_default_deadline_is_derived_from_the_read_timeout(server: HostileServer) -> None:
+    started = time.monotonic()
+    with pytest.raises(DeadlineExceededError) as caught:
+        session(read_timeout=0.2).get(f"{server.url}/trickle-body")
+    assert caught.value.deadline == pytest.approx(2.0)
+    assert time.monotonic() - started < 5.0
+
+
+def test_deadline_is_checked_between_chunks_with_an_injected_clock() -> None:
+    now = [0.0]
+
+    def chunks() -> Iterator[bytes]:
+        for _ in range(100):
+            now[0] += 1.0  # each chunk takes one (fake) second
+            yield b"x"
+
+    transport = httpx.MockTransport(lambda r: httpx.Response(200, content=chunks()))
+    client = build_http_client(transport=transport, request_deadline=10.0, clock=lambda: now[0])
+    with pytest.raises(DeadlineExceededError):
+        HttpSession(session=client).get("http://api.test/slow")
+    assert now[0] <= 12.0
+
+
+def test_deadline_object_clamps_timeouts_to_the_time_left() -> None:
+    now = [0.0]
+    deadline = Deadline(5.0, method="GET", url="http://x/", clock=lambda: now[0])
+    assert deadline.clamp(60.0) == 5.0
+    now[0] = 4.5
+    assert deadline.clamp(60.0) == pytest.approx(0.5)
+    now[0] = 5.0
+    with pytest.raises(DeadlineExceededError):
+        deadline.clamp(60.0)
+
+
+# -- redirects -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("target", ["file:///etc/passwd", "data:text/plain,x", "ftp://h/x"])
+def test_a_redirect_to_another_scheme_is_refused(server: HostileServer, target: str) -> None:
+    with pytest.raises(UnsafeUrlError):
+        session().get(f"{server.url}/redirect", params={"to": target})
