@@ -76,6 +76,7 @@ class DeepContext:
     run_headers: dict[str, str]
     add: Callable[[Violation], None]
     clock: Callable[[], float] = time.monotonic
+    sleep: Callable[[float], None] = time.sleep
     notes: list[str] = field(default_factory=list)
     cut_short: list[str] = field(default_factory=list)
     bytes_read: int = 0

@@ -3,8 +3,9 @@
 Each page is checked against the schema of the operation that started the walk (structure
 and formats), and, for Data Connect results, its rows against its ``data_model``. The walk
 reports a next link that is not a URL, that answers anything but a 2xx with JSON, or that
-leads back to a page already seen (a loop). It stops at ``--max-pages``, the byte and the
-time budget, and the report says so.
+leads back to a page already seen (a loop; an empty page pointing to itself is the polling
+pattern, followed after its ``Retry-After``, at most 2 s). It stops at ``--max-pages``, the
+byte and the time budget, and the report says so.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urljoin, urlsplit, urlunsplit
+from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from dnastack.contract.data_model import model_problems, row_problems
 from dnastack.contract.deep import NOT_JSON, DeepContext, Fetched, same_origin
@@ -21,6 +22,8 @@ from dnastack.contract.formats import is_uri_reference
 __all__ = ["PageWalk", "check_rows", "walk_pages"]
 
 PAGINATION = "pagination"
+MAX_POLL_WAIT = 2.0
+"""Longest ``Retry-After`` honoured between polling pages (the time budget bounds the rest)."""
 DATA_MODEL = "data_model_conformance"
 
 
@@ -34,7 +37,20 @@ class PageWalk:
 
 def _canonical(url: str) -> str:
     parts = urlsplit(url)
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, parts.query, ""))
+    query = urlencode(sorted(parse_qsl(parts.query, keep_blank_values=True)))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, query, ""))
+
+
+def _polling(page: object) -> bool:
+    """An empty page with a next link: the result is not ready yet (Data Connect polling)."""
+    return isinstance(page, dict) and page.get("data") == [] and "tables" not in page
+
+
+def _retry_after(fetched: Fetched) -> float:
+    try:
+        return min(max(float(fetched.headers.get("retry-after", "0")), 0.0), MAX_POLL_WAIT)
+    except ValueError:
+        return 0.0
 
 
 def _next_link(page: object) -> object:
@@ -145,7 +161,7 @@ def walk_pages(
                 fetched,
             )
             return walk
-        if _canonical(target) in seen:
+        if _canonical(target) in seen and not _polling(page):
             ctx.violation(
                 operation,
                 PAGINATION,
@@ -162,6 +178,8 @@ def walk_pages(
             return walk
         if ctx.out_of_budget(what):
             return walk
+        if _polling(page):  # the result is not ready: the same or a new URL, after Retry-After
+            ctx.sleep(_retry_after(fetched))
         seen.add(_canonical(target))
         fetched, url = ctx.fetch("GET", target), target
         if fetched.status == 429:
