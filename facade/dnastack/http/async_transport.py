@@ -30,6 +30,7 @@ from dnastack.http.transport import (
     DEFAULT_READ_TIMEOUT_SECONDS,
     _add_trace_context,
     _install_httpx_log_redaction,
+    _log_exchange,
     tls_verification,
     user_agent,
 )
@@ -90,9 +91,12 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
             elif isinstance(step, Discard):
                 await _discard(step.response)
             else:
+                sent = time.perf_counter()
                 try:
                     reply = await self._wrapped.handle_async_request(step)
+                    _log_exchange(step, str(reply.status_code), sent)
                 except httpx.TransportError as exc:
+                    _log_exchange(step, type(exc).__name__, sent)
                     reply = exc
 
     async def aclose(self) -> None:
