@@ -28,7 +28,7 @@ class DownloadProgressView:
     in parallel).
 
     A finished file's bar is removed and its bytes stay in the total, whose label counts
-    the files done, failed and active: with 40 files and 4 downloads at a time the screen
+    the files finished (failed ones included) and active: with 40 files and 4 downloads at a time the screen
     shows the total and the 4 active bars, never a pile of finished ones. The total's size
     (and so its ETA) counts the files seen so far whose size is known.
 
@@ -101,7 +101,7 @@ class DownloadProgressView:
 
     def _total_label(self) -> str:
         active = len(self._tasks)
-        return f"[bold]total[/bold] {len(self._finished)} done, {active} active"
+        return f"[bold]total[/bold] {len(self._finished)} finished, {active} active"
 
     def _update_total(self) -> None:
         if self._total_task is None:

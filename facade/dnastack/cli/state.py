@@ -196,7 +196,16 @@ class CliState:
         return make_console(self.stderr(), no_color=self.no_color)
 
     def note(self, message: str) -> None:
-        """A line for the human on stderr (never mixed into piped stdout)."""
+        """A line for the human on stderr (never mixed into piped stdout); on a terminal,
+        wrapped between words at its width rather than cut mid-word by it."""
+        stream = self.stderr()
+        isatty = getattr(stream, "isatty", None)
+        if isatty is not None and isatty() and "\n" not in message:
+            import shutil
+            import textwrap
+
+            width = shutil.get_terminal_size().columns
+            message = textwrap.fill(message, width=max(width - 1, 20), break_on_hyphens=False)
         click.echo(message, err=True)
 
     def color(self, stream: TextIO) -> bool:

@@ -22,8 +22,10 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "pandas": ("pandas",),
     "arrow": ("pyarrow",),
     "dataframes": ("pandas", "pyarrow"),
+    "dask": ("pandas", "pyarrow", "dask", "distributed"),
+    "spark": ("pandas", "pyarrow", "pyspark"),
     "devserver": ("starlette", "uvicorn", "duckdb", "orjson"),
-    "contract": ("schemathesis", "hypothesis", "requests"),
+    "contract": ("schemathesis", "hypothesis", "requests", "jsonschema_rs"),
     "fast": ("orjson",),
 }
 """extra -> the top-level modules it provides (pyproject.toml declares the distributions)."""
