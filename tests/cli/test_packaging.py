@@ -25,7 +25,7 @@ PYPROJECT = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
 PROJECT = PYPROJECT["project"]
 ROOTS = [REPO_ROOT / "facade", REPO_ROOT / "generated"]
 FIRST_PARTY = {p.name for root in ROOTS for p in root.iterdir() if (p / "__init__.py").exists()}
-MODULE_OF = {"pyyaml": "yaml", "dask[dataframe]": "dask"}
+MODULE_OF = {"pyyaml": "yaml", "dask[dataframe]": "dask", "ruamel.yaml": "ruamel"}
 """distribution -> top-level module, where the names differ."""
 
 

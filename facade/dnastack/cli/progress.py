@@ -28,9 +28,9 @@ class DownloadProgressView:
     in parallel).
 
     A finished file's bar is removed and its bytes stay in the total, whose label counts
-    the files finished (failed ones included) and active: with 40 files and 4 downloads at a time the screen
-    shows the total and the 4 active bars, never a pile of finished ones. The total's size
-    (and so its ETA) counts the files seen so far whose size is known.
+    the files finished (failed ones included) and active: with 40 files and 4 downloads at
+    a time the screen shows the total and the 4 active bars, never a pile of finished ones.
+    The total's size (and so its ETA) counts the files seen so far whose size is known.
 
     Use it as a context manager and pass it as the ``progress`` hook.
     """
