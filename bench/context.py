@@ -30,6 +30,7 @@ class Sizes:
     get_count: int
     runs: int
     warmup: bool
+    scale: bool = True  # the partitioned-read and memory scenarios (minutes: full mode only)
 
 
 FULL = Sizes(
@@ -58,6 +59,7 @@ QUICK = Sizes(
     get_count=200,
     runs=1,
     warmup=False,
+    scale=False,
 )
 
 

@@ -122,6 +122,7 @@ def render_markdown(
         for outcome in members:
             for index, variant in enumerate(outcome.variants.values()):
                 lines.append(_variant_row(outcome, variant, index == 0))
+    lines += _details(outcomes)
     lines += [
         "",
         "### Run conditions",
@@ -141,6 +142,28 @@ def render_markdown(
         lines += ["", "## Notes", ""]
         lines += [f"- {note}" for note in notes]
     return "\n".join(lines) + "\n"
+
+
+def _details(outcomes: Sequence[ScenarioOutcome]) -> list[str]:
+    """Per-variant numbers a runner reports besides its value (``details``: medians over the
+    runs; lists, such as per-worker peaks, from the last run)."""
+    rows = []
+    for outcome in outcomes:
+        for variant in outcome.variants.values():
+            found = [r["details"] for r in variant.reports if isinstance(r.get("details"), dict)]
+            if not found:
+                continue
+            cells = []
+            for key in found[-1]:
+                values = [d[key] for d in found if key in d]
+                if all(isinstance(v, int | float) for v in values):
+                    cells.append(f"{key} = {_number(statistics.median(values))}")
+                else:
+                    cells.append(f"{key} = {values[-1]}")
+            rows.append(f"| {outcome.scenario.key} | {variant.variant.name} | {'; '.join(cells)} |")
+    if not rows:
+        return []
+    return ["", "### Details", "", "| scenario | variant | details |", "|---|---|---|", *rows]
 
 
 def render_json(

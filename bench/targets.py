@@ -70,6 +70,18 @@ def _rss_check(
     )
 
 
+def _arrow_memory_check(sizes: Sizes, outcome: ScenarioOutcome | None) -> TargetCheck:
+    name = f"to_arrow() of {sizes.rows:,} rows: peak RSS - baseline <= 2x the table"
+    ours = _variant(outcome, OURS)
+    details = [r.get("details", {}) for r in ours.reports] if ours and ours.ok else []
+    ratios = [d["above_baseline_per_table"] for d in details if "above_baseline_per_table" in d]
+    if not ratios:
+        return TargetCheck(name, "no measurement (ours did not run)", None)
+    ratio = statistics.median(ratios)
+    table = statistics.median(d["table_mib"] for d in details if "table_mib" in d)
+    return TargetCheck(name, f"{ratio:.2f}x of a {table:.0f} MiB table", ratio <= 2.0)
+
+
 def check_targets(outcomes: dict[str, ScenarioOutcome], sizes: Sizes) -> list[TargetCheck]:
     def times(value: float) -> str:
         return f"{value:.2f}x"
@@ -94,6 +106,16 @@ def check_targets(outcomes: dict[str, ScenarioOutcome], sizes: Sizes) -> list[Ta
                 outcomes.get(f"dc.rss.small.p{page_size}"),
             )
         )
+    checks.append(_arrow_memory_check(sizes, outcomes.get("dc.memory.arrow")))
+    checks.append(
+        _ratio_check(
+            f"to_parquet() peak RSS: {sizes.rows:,} rows <= 1.3x {sizes.rows // 10:,} rows",
+            outcomes.get("dc.memory.parquet"),
+            OTHER,
+            lambda r: r <= 1.3,
+            times,
+        )
+    )
     checks.append(
         _ratio_check(
             "DRS resolution objects/s >= 5x reference",

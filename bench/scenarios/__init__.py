@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bench.context import BenchContext
 from bench.harness import Scenario
-from bench.scenarios import data_connect, drs, overhead, startup
+from bench.scenarios import data_connect, drs, overhead, scale, startup
 
 __all__ = ["build_scenarios"]
 
@@ -12,6 +12,7 @@ __all__ = ["build_scenarios"]
 def build_scenarios(ctx: BenchContext) -> list[Scenario]:
     return [
         *data_connect.scenarios(ctx),
+        *scale.scenarios(ctx),
         *drs.scenarios(ctx),
         *overhead.scenarios(ctx),
         *startup.scenarios(ctx),
