@@ -24,11 +24,10 @@ def _tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-def test_starts_on_an_empty_data_dir_in_under_three_seconds(
+def test_starts_on_an_empty_data_dir(
     devserver_factory: DevServerFactory,
 ) -> None:
     server = devserver_factory.start()
-    assert server.startup_seconds < 3.0
     assert server.base_url.startswith("http://127.0.0.1:")
     assert httpx.get(server.url("/service-info")).status_code == 200
 

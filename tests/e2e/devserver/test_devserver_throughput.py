@@ -1,8 +1,8 @@
 """Paging 1,000,000 rows x 10 columns through POST /search with 1000-row pages.
 
 Prints rows/s (wall clock, client doing almost nothing per page), the server's CPU seconds
-and its peak RSS. The assertion is deliberately loose: the number is for the report, the
-test only guards against an order-of-magnitude regression.
+and its peak RSS for the log. The test asserts what the server sends (every row, every page);
+speed is measured by `make bench`, side by side, never by a timed test.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ def _peak_rss_mib(pid: int) -> float:
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
-def test_one_million_rows_page_out_fast(devserver_factory: DevServerFactory) -> None:
+def test_one_million_rows_page_out_completely(devserver_factory: DevServerFactory) -> None:
     server = devserver_factory.start("--rows", str(ROWS), "--page-size", str(PAGE_SIZE))
     pid = server.process.pid
     with httpx.Client(base_url=server.base_url, timeout=60) as http:
@@ -61,4 +61,3 @@ def test_one_million_rows_page_out_fast(devserver_factory: DevServerFactory) -> 
     )
     assert rows == ROWS
     assert pages == ROWS // PAGE_SIZE
-    assert rate > 50_000
