@@ -22,7 +22,15 @@ from dnastack.contract.deep import NOT_JSON, DeepContext, Fetched, bounded, guar
 from dnastack.contract.discovery import search_query
 from dnastack.contract.pages import DATA_MODEL, check_rows, walk_pages
 
-__all__ = ["CONSISTENCY", "LISTED", "VERSION", "run_api_checks", "type_problems"]
+__all__ = [
+    "CONSISTENCY",
+    "LISTED",
+    "UNKNOWN_ID",
+    "VERSION",
+    "run_api_checks",
+    "type_problems",
+    "unknown_id_is_not_found",
+]
 
 LISTED = "listed_id_resolves"
 CONSISTENCY = "consistency"
@@ -59,6 +67,24 @@ def _listed_missing(ctx: DeepContext, operation: str, what: str, fetched: Fetche
     elif fetched.status in (401, 403):
         ctx.note(f"{operation}: {fetched.status} for a listed {what} (pass credentials?)")
     return True
+
+
+UNKNOWN_ID = "dnastack-contract-no-such-id-7f3a9c"
+"""An id no server has: its detail must not answer 2xx."""
+
+
+def unknown_id_is_not_found(ctx: DeepContext, operation: str, path: str) -> None:
+    """``GET path`` names an id that does not exist: any 2xx is a ``consistency`` violation."""
+    fetched = ctx.fetch("GET", ctx.url(path))
+    if fetched.ok:
+        ctx.violation(
+            operation,
+            CONSISTENCY,
+            "An unknown id answered 2xx",
+            f"GET {fetched.url} answered {fetched.status} for an id that does not "
+            "exist (expected 404)",
+            fetched,
+        )
 
 
 def check_service_info(ctx: DeepContext) -> None:
@@ -102,6 +128,7 @@ def _data_connect(ctx: DeepContext) -> None:
                     )
 
     walk_pages(ctx, "GET /tables", first, check_page=on_tables_page)
+    unknown_id_is_not_found(ctx, "GET /table/{table_name}/info", f"table/{UNKNOWN_ID}/info")
     names = [t["name"] for t in tables if isinstance(t.get("name"), str) and t["name"]]
     searched = 0
     for name in bounded(names, ctx.bounds.max_ids, ctx, "the listed tables"):
@@ -195,6 +222,7 @@ def _registry(ctx: DeepContext) -> None:
         problem = type_problems(document)
         if problem:
             ctx.violation(detail_op, CONSISTENCY, "type.version is not a version", problem, fetched)
+    unknown_id_is_not_found(ctx, detail_op, f"services/{UNKNOWN_ID}")
     types = ctx.fetch("GET", ctx.url("services/types"))
     answered = types.json()
     if types.ok and isinstance(answered, list):
@@ -237,6 +265,7 @@ def _listing(
     if not isinstance(items, list):
         return
     ids = [i[id_key] for i in items if isinstance(i, dict) and isinstance(i.get(id_key), str)]
+    unknown_id_is_not_found(ctx, operation, detail.format(UNKNOWN_ID))
     for ident in bounded(ids, ctx.bounds.max_ids, ctx, f"the listed {what}s"):
         answer = ctx.fetch("GET", ctx.url(detail.format(_seg(ident))))
         if not _listed_missing(ctx, operation, f"{what} {ident!r}", answer):

@@ -14,6 +14,7 @@ from typing import Any
 from urllib.parse import quote, unquote, urlsplit
 
 from dnastack.client.drs.hashing import digests_match, new_hasher, normalize_checksum_type
+from dnastack.contract.consistency import UNKNOWN_ID, unknown_id_is_not_found
 from dnastack.contract.deep import DeepContext, Fetched, bounded, guarded
 
 __all__ = ["drs_checks", "self_uri_problem"]
@@ -219,6 +220,40 @@ def _verify_bytes(ctx: DeepContext, size: int, object_id: str, document: dict[st
             )
 
 
+def _check_bulk(ctx: DeepContext, object_ids: list[str]) -> None:
+    """``POST /objects`` with known ids and an unknown one: the answer must add up."""
+    if not object_ids:
+        return
+    requested = [*object_ids, UNKNOWN_ID]
+    fetched = ctx.fetch("POST", ctx.url("objects"), body={"bulk_object_ids": requested})
+    answer = fetched.json()
+    if not fetched.ok or not isinstance(answer, dict):
+        return
+    resolved = [o for o in answer.get("resolved_drs_object") or [] if isinstance(o, dict)]
+    ids = [o.get("id") for o in resolved]
+    problems = []
+    strangers = [i for i in ids if i not in requested]
+    if strangers:
+        problems.append(f"resolved objects that were not asked for: {strangers}")
+    if UNKNOWN_ID in ids:
+        problems.append(f"the unknown id {UNKNOWN_ID!r} was resolved")
+    summary = answer.get("summary")
+    if isinstance(summary, dict):
+        counts = (summary.get("requested"), summary.get("resolved"), summary.get("unresolved"))
+        if counts[0] is not None and counts[0] != len(requested):
+            problems.append(f"summary.requested is {counts[0]}, {len(requested)} were sent")
+        if counts[1] is not None and counts[1] != len(resolved):
+            problems.append(f"summary.resolved is {counts[1]}, {len(resolved)} are listed")
+    if problems:
+        ctx.violation(
+            "POST /objects",
+            CONSISTENCY,
+            "Bulk answer does not add up",
+            "\n".join(problems),
+            fetched,
+        )
+
+
 def drs_checks(ctx: DeepContext, object_ids: list[str]) -> None:
     """Object, access, bundle-member and byte checks from the known ``object_ids``."""
     pending: list[tuple[str, str | None]] = [(i, None) for i in object_ids]
@@ -237,6 +272,10 @@ def drs_checks(ctx: DeepContext, object_ids: list[str]) -> None:
             blob = _check_object(ctx, object_id, listed_by, pending)
             if blob is not None:
                 blobs.append(blob)
+    with guarded(ctx, "the unknown-object check"):
+        unknown_id_is_not_found(ctx, OBJECT_OP, f"objects/{UNKNOWN_ID}")
+    with guarded(ctx, "the bulk check"):
+        _check_bulk(ctx, sorted(seen)[: min(len(seen), 20)])
     if not ctx.wants(BYTES) or ctx.bounds.download_bytes <= 0 or ctx.bounds.max_downloads <= 0:
         return
     budget = ctx.bounds.download_bytes

@@ -41,6 +41,8 @@ class Mode:
     mutate: Mutation | None = None
     expected: tuple[str, str] | None = None
     answer_501: bool = False
+    found_anyway: Callable[[Hit], Any] | None = None
+    """A 404 it answers with 200 and this document instead (a server that finds anything)."""
     secured: bool = False
     public: tuple[str, ...] = field(default=("/service-info",))
 
@@ -102,6 +104,11 @@ class PlantedApi:
             error = self.error_body(501, f"{hit.method} is not implemented")
             await self._send_json(send, 501, error)
             return
+        if status == 404 and self.mode.found_anyway is not None:
+            document = self.mode.found_anyway(hit)
+            if document is not None:
+                await self._send_json(send, 200, document)
+                return
         content_type = dict(headers).get(b"content-type", b"")
         if self.mode.mutate is not None and body and content_type.startswith(b"application/json"):
             original = json.loads(body)

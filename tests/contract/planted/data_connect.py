@@ -101,6 +101,11 @@ def _service_info(hit: Hit, document: Any) -> Any:
     return document
 
 
+def _any_table(hit: Hit) -> Any:
+    match = re.match(r"^/table/([^/]+)/info$", hit.path)
+    return {"name": match.group(1), "data_model": {"type": "object"}} if match else None
+
+
 MODES: dict[str, Mode] = {
     "clean": Mode(),
     "clean_501": Mode(answer_501=True),
@@ -134,6 +139,9 @@ MODES: dict[str, Mode] = {
     "tables_next_page_404": Mode(_tables(_tables_next_404), ("GET /tables", "pagination")),
     "tables_page_2_breaks_schema": Mode(
         _tables(_tables_page_2_broken), ("GET /tables", "response_schema_conformance")
+    ),
+    "unknown_table_found": Mode(
+        found_anyway=_any_table, expected=("GET /table/{table_name}/info", "consistency")
     ),
     "created_at_not_a_date_time": Mode(_service_info, ("GET /service-info", "format_conformance")),
 }

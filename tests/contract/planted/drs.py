@@ -66,6 +66,27 @@ def _ghost_member(drs_object: dict[str, Any]) -> None:
         drs_object["contents"].append({"name": "ghost", "id": "ghost-member"})
 
 
+def _any_object(hit: Hit) -> Any:
+    if hit.method != "GET" or not hit.path.startswith("/objects/") or hit.path.count("/") != 2:
+        return None
+    object_id = hit.path.rsplit("/", 1)[1]
+    return {
+        "id": object_id,
+        "self_uri": f"drs://localhost/{object_id}",
+        "size": 0,
+        "created_time": "2024-01-01T00:00:00Z",
+        "checksums": [{"type": "md5", "checksum": "d41d8cd98f00b204e9800998ecf8427e"}],
+    }
+
+
+def _bulk_miscounted(hit: Hit, document: Any) -> Any:
+    if hit.path == "/objects" and hit.method == "POST" and isinstance(document, dict):
+        summary = document.get("summary")
+        if isinstance(summary, dict):
+            summary["resolved"] = summary.get("requested", 0)
+    return document
+
+
 MODES: dict[str, Mode] = {
     "clean": Mode(),
     "clean_501": Mode(answer_501=True),
@@ -81,6 +102,8 @@ MODES: dict[str, Mode] = {
         ("GET /objects/{object_id}/access/{access_id}", "listed_id_resolves"),
     ),
     "bundle_member_404": Mode(_objects(_ghost_member), (OBJECT, "listed_id_resolves")),
+    "unknown_object_found": Mode(found_anyway=_any_object, expected=(OBJECT, "consistency")),
+    "bulk_summary_miscounted": Mode(_bulk_miscounted, ("POST /objects", "consistency")),
     "created_time_not_a_date_time": Mode(
         _objects(lambda o: o.update(created_time="yesterday")), (OBJECT, "format_conformance")
     ),

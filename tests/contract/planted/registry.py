@@ -55,6 +55,20 @@ def _both(*mutations: Any) -> Any:
     return mutate
 
 
+def _any_service(hit: Hit) -> Any:
+    if not hit.path.startswith("/services/") or hit.path.count("/") != 2:
+        return None
+    ident = hit.path.rsplit("/", 1)[1]
+    return {
+        "id": ident,
+        "name": ident,
+        "type": {"group": "org.ga4gh", "artifact": "drs", "version": "1.5.0"},
+        "organization": {"name": "planted", "url": "https://example.org"},
+        "version": "1.0.0",
+        "url": "https://example.org/",
+    }
+
+
 MODES: dict[str, Mode] = {
     "clean": Mode(),
     "clean_501": Mode(answer_501=True),
@@ -73,6 +87,7 @@ MODES: dict[str, Mode] = {
         ),
         ("GET /services", "consistency"),
     ),
+    "unknown_service_found": Mode(found_anyway=_any_service, expected=(DETAIL, "consistency")),
     "created_at_not_a_date_time": Mode(
         _on("/services", _first(lambda s: s.update(createdAt="yesterday"))),
         ("GET /services", "format_conformance"),
