@@ -210,8 +210,8 @@ class UnsafeUrlError(ResponseParseError):
         super().__init__(message)
 
 
-class HttpError(DnastackError):
-    """A response with a non-2xx status.
+class HttpError(DnastackError, RuntimeError):
+    """A response with a non-2xx status (a ``RuntimeError`` too, as in the reference library).
 
     Carries the method, the URL (query string and credentials stripped), the status, the
     server's own message and the request id when the server sent one.

@@ -299,7 +299,8 @@ def use(
     """Discover the services of a Service Registry and hand out clients for them.
 
     Args:
-        registry_url: the registry's base URL (e.g. ``http://127.0.0.1:8080/``).
+        registry_url: the registry's base URL (e.g. ``http://127.0.0.1:8080/``); a bare
+            ``host[:port]`` means ``https://host[:port]/``, as in the reference library.
         context_name: the context name (default: the registry's host and port).
         no_auth: ignore the registry's ``authentication`` entries (public services).
         save: write the context to the configuration file and make it current.
@@ -316,6 +317,8 @@ def use(
     from dnastack.client.service_registry.builders import endpoint_from_service
     from dnastack.client.service_registry.client import ServiceRegistry
 
+    if "://" not in registry_url:
+        registry_url = f"https://{registry_url.strip('/')}/"
     registry_endpoint = ServiceEndpoint(
         id="registry",
         url=registry_url,

@@ -4,6 +4,8 @@ Prints exactly one line on stdout once the socket accepts connections::
 
     devserver ready at http://127.0.0.1:8080
 
+(``https://`` with ``--tls-cert`` and ``--tls-key``.)
+
 SIGTERM and SIGINT stop it gracefully (exit status 0); a second signal forces the exit.
 """
 
@@ -37,9 +39,16 @@ GRACEFUL_SHUTDOWN_SECONDS = 2
 class _DevServer(uvicorn.Server):
     """uvicorn's server, announcing readiness and exiting 0 on SIGTERM/SIGINT."""
 
-    def __init__(self, config: uvicorn.Config, host: str, on_stopping: Callable[[], None]) -> None:
+    def __init__(
+        self,
+        config: uvicorn.Config,
+        host: str,
+        on_stopping: Callable[[], None],
+        scheme: str = "http",
+    ) -> None:
         super().__init__(config)
         self._display_host = host
+        self._scheme = scheme
         self._on_stopping = on_stopping
         self.base_url: str | None = None
 
@@ -52,7 +61,7 @@ class _DevServer(uvicorn.Server):
         if self.should_exit or not self.servers:
             return
         port = self.servers[0].sockets[0].getsockname()[1]
-        self.base_url = f"http://{self._display_host}:{port}"
+        self.base_url = f"{self._scheme}://{self._display_host}:{port}"
         print(f"{READY_PREFIX}{self.base_url}", flush=True)
 
     @contextlib.contextmanager
@@ -100,9 +109,13 @@ def serve(config: DevServerConfig) -> int:
         lifespan="on",
         timeout_graceful_shutdown=GRACEFUL_SHUTDOWN_SECONDS,
         server_header=False,
+        ssl_certfile=str(config.tls_cert) if config.tls_cert else None,
+        ssl_keyfile=str(config.tls_key) if config.tls_key else None,
     )
     node = app.state.node
-    server = _DevServer(uvicorn_config, _display_host(config.host), node.engine.interrupt_all)
+    server = _DevServer(
+        uvicorn_config, _display_host(config.host), node.engine.interrupt_all, config.scheme
+    )
     server.run()
     return 0 if server.started else 1
 

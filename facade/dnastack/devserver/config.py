@@ -42,11 +42,20 @@ class DevServerConfig:
     drs_compat: str | None = None  # "1.2": DRS answers as DRS 1.2 (see devserver.drs.compat)
     registry_types: str = "standard"  # "reference": the types DNAstack registries publish
     throttle_bytes_per_second: int = 0  # > 0: the DRS byte route sends at most this rate
+    tls_cert: Path | None = None  # serve https with this certificate (PEM) ...
+    tls_key: Path | None = None  # ... and this private key (PEM)
 
     def __post_init__(self) -> None:
+        if (self.tls_cert is None) != (self.tls_key is None):
+            raise ValueError("tls_cert and tls_key go together")
         if self.drs_compat is not None and self.drs_compat not in DRS_COMPAT_VERSIONS:
             known = ", ".join(DRS_COMPAT_VERSIONS)
             raise ValueError(f"drs_compat must be None or one of {known}, not {self.drs_compat!r}")
+
+    @property
+    def scheme(self) -> str:
+        """``https`` with ``tls_cert``, else ``http``."""
+        return "https" if self.tls_cert is not None else "http"
 
     @property
     def auth_enabled(self) -> bool:
@@ -142,6 +151,13 @@ def build_arg_parser() -> argparse.ArgumentParser:
         help="the DRS byte route sends at most N bytes per second (tests of slow servers, "
         "Ctrl-C and resume); default 0: no limit",
     )
+    parser.add_argument(
+        "--tls-cert",
+        type=Path,
+        default=None,
+        help="serve https with this PEM certificate (with --tls-key); default: http",
+    )
+    parser.add_argument("--tls-key", type=Path, default=None, help="the PEM private key")
     return parser
 
 
@@ -152,6 +168,8 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         parser.error(f"--page-size must be between 1 and {MAX_PAGE_SIZE}")
     if args.rows < 0:
         parser.error("--rows must be >= 0")
+    if (args.tls_cert is None) != (args.tls_key is None):
+        parser.error("--tls-cert and --tls-key go together")
     return DevServerConfig(
         data_dir=args.data,
         host=args.host,
@@ -174,4 +192,6 @@ def config_from_args(argv: Sequence[str] | None = None) -> DevServerConfig:
         drs_compat=args.drs_compat,
         registry_types=args.registry_types,
         throttle_bytes_per_second=max(0, args.throttle_bytes_per_second),
+        tls_cert=args.tls_cert,
+        tls_key=args.tls_key,
     )

@@ -116,6 +116,12 @@ class QuestionParameter(Model):
     multiple: bool | None = None
 
 
+def _question_parameters(values: Any) -> list[QuestionParameter]:
+    return [
+        v if isinstance(v, QuestionParameter) else QuestionParameter.parse_obj(v) for v in values
+    ]
+
+
 @model(extra="allow")
 class Question(Model):
     """A question published within a collection (``collectionId`` on the wire)."""
@@ -124,7 +130,7 @@ class Question(Model):
     name: str
     collection_id: str = field(alias="collectionId")
     description: str | None = None
-    parameters: list[QuestionParameter] = field(factory=list)
+    parameters: list[QuestionParameter] = field(factory=list, converter=_question_parameters)
 
 
 @model(extra="allow")

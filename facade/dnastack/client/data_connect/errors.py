@@ -6,7 +6,7 @@ SDK's one tree, so that both ``except NotFoundError`` and ``except TableNotFound
 =========================  ===============================================  =====================
 class                      raised when                                      also an instance of
 =========================  ===============================================  =====================
-UnexpectedRequestError     base of the request errors below                 HttpError, RuntimeError
+UnexpectedRequestError     base of the request errors below                 HttpError (RuntimeError)
 InvalidQueryError          a query's first request answered 400             ClientRequestError
 InvalidDataLoadingError    a table's first data request answered 400        ClientRequestError
 TableNotFoundError         404 for a table's info, data, or a query         NotFoundError
@@ -50,7 +50,7 @@ class QueryError(IncompleteResultError):
     """
 
 
-class UnexpectedRequestError(HttpError, RuntimeError):
+class UnexpectedRequestError(HttpError):
     """A Data Connect request the service refused (the reference library's name)."""
 
 

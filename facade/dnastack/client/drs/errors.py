@@ -81,8 +81,9 @@ class DrsDownloadError(DrsError):
         super().__init__(message)
 
 
-class NoAccessMethodError(DrsDownloadError):
-    """The object offers no access method this client can use (http/https)."""
+class NoAccessMethodError(DrsDownloadError, RuntimeError):
+    """The object offers no access method this client can use (http/https); also known
+    by the reference library's name, ``NoUsableAccessMethodError``."""
 
 
 class IncompleteDownloadError(DrsDownloadError):
