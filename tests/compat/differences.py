@@ -26,6 +26,10 @@ DELIBERATE: dict[str, str] = {
         "one error tree: InvalidQueryError is also an HttpError/ClientError (status, URL, "
         "server message), so `except HttpError` catches it; the reference's is not"
     ),
+    "i8_cli_query_decimal_as_float": (
+        "`--decimal-as float` prints numbers; the reference accepts the option but still "
+        "prints decimals as strings"
+    ),
     "i3_missing_table_data": (
         "one error tree: the 404 on a table's rows (UnexpectedRequestError, here a "
         "TableNotFoundError) is also an HttpError; the reference's is not"
@@ -36,13 +40,16 @@ PENDING: dict[str, str] = {
     "i7_fresh_configuration_has_a_default_context": (
         "item 7 (a `default` context in a fresh configuration) lands with the secconf change"
     ),
-    "i8_cli_version": "item 8 (`dnastack version`) lands with the cli change",
-    "i8_cli_use_names_the_context_host_port": "item 8 (host:port context names): cli change",
-    "i8_cli_query_prints_json_off_a_terminal": "item 8 (JSON off a terminal): cli change",
-    "i8_cli_query_decimals_as_strings_by_default": "item 8 (JSON off a terminal): cli change",
-    "i8_cli_query_decimal_as_float": "item 8 (--decimal-as): cli change",
-    "i8_cli_query_endpoint_id": "item 8 (--endpoint-id): cli change",
-    "i8_cli_query_context_host_port": "item 8 (--context host:port): cli change",
-    "core_cli_tables_list": "item 8 (JSON off a terminal): cli change",
-    "core_cli_collections_list": "item 8 (JSON off a terminal): cli change",
+    "i8_cli_use_names_the_context_host_port": (
+        "the context is named host:port as in the reference; the fresh configuration's "
+        "`default` context beside it is item 7 (secconf change)"
+    ),
+    "core_cli_tables_list": (
+        "`dc tables list` off a terminal still prints a table (the reference: JSON); the "
+        "cli change made `dc query` JSON off a terminal, not the listings"
+    ),
+    "core_cli_collections_list": (
+        "`collections list` off a terminal still prints a table (the reference: JSON); the "
+        "cli change made `dc query` JSON off a terminal, not the listings"
+    ),
 }

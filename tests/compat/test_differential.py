@@ -9,6 +9,7 @@ is broken and fails. The terminal summary prints the count.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -58,3 +59,9 @@ def test_every_listed_difference_names_a_scenario() -> None:
     assert set(DELIBERATE) <= known and set(PENDING) <= known
     assert not set(DELIBERATE) & set(PENDING)
     assert all(reason.strip() for reason in [*DELIBERATE.values(), *PENDING.values()])
+
+
+def test_migrating_guide_lists_every_deliberate_difference() -> None:
+    guide = (Path(__file__).resolve().parents[2] / "docs" / "migrating.md").read_text()
+    missing = [name for name in DELIBERATE if f"| `{name}` |" not in guide]
+    assert not missing, f"docs/migrating.md does not list: {missing}"
