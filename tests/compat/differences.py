@@ -37,13 +37,6 @@ DELIBERATE: dict[str, str] = {
 }
 
 PENDING: dict[str, str] = {
-    "i7_fresh_configuration_has_a_default_context": (
-        "item 7 (a `default` context in a fresh configuration) lands with the secconf change"
-    ),
-    "i8_cli_use_names_the_context_host_port": (
-        "the context is named host:port as in the reference; the fresh configuration's "
-        "`default` context beside it is item 7 (secconf change)"
-    ),
     "core_cli_tables_list": (
         "`dc tables list` off a terminal still prints a table (the reference: JSON); the "
         "cli change made `dc query` JSON off a terminal, not the listings"
