@@ -92,3 +92,29 @@ def test_without_a_token_every_registry_operation_is_tested_and_passes(
         "GET /services/types",
         "GET /services/{serviceId}",
     }
+
+
+@pytest.mark.parametrize("api", ["drs", "data-connect", "service-registry"])
+def test_thorough_mode_with_a_token_finds_nothing_on_the_secured_devserver(
+    secured: DevServer, token: str, api: str
+) -> None:
+    urls = {
+        "drs": secured.drs_url,
+        "data-connect": secured.data_connect_url,
+        "service-registry": secured.registry_url,
+    }
+    params = {"object_id": drs_samples(secured.data_dir).all} if api == "drs" else {}
+    report = run_contract(
+        api,
+        urls[api],
+        headers={"Authorization": f"Bearer {token}"},
+        params=params,
+        thorough=True,
+        max_examples=1,
+        seed=SEED,
+    )
+    text = format_report(report)
+    assert "ignored_auth" in report.checks
+    assert report.violations == [], text
+    assert report.untested == [], text
+    assert token not in text

@@ -283,6 +283,12 @@ class _Run:
                 )
             )
 
+    def _public_discovery(self, case: AnyCase) -> bool:
+        """service-info, and a Service Registry's listings: how clients learn to log in."""
+        if case.operation.path.endswith("/service-info"):
+            return True
+        return self.spec.is_registry() and case.method.upper() == "GET"
+
     def _false_alarm(
         self, case: AnyCase, response: Response, check: str, failure: BaseException
     ) -> bool:
@@ -295,8 +301,8 @@ class _Run:
             and method not in self.spec.methods(case.operation.path)
         ):
             return True  # RFC 9110 15.6.2: 501 for a method the server does not recognise
-        if check == "ignored_auth" and case.operation.path.endswith("/service-info"):
-            return True  # GA4GH discovery: service-info is public on secured servers too
+        if check == "ignored_auth" and self._public_discovery(case):
+            return True  # GA4GH discovery is public on secured servers too
         if check == "negative_data_rejection":
             named = {name.lower() for name in _invalid_header_names(failure)}
             # an open server may accept a request without credentials (DRS passports travel

@@ -104,6 +104,11 @@ class SpecDocument:
         verbs = {"get", "put", "post", "delete", "options", "head", "patch", "trace"}
         return {m.upper() for m in item if m in verbs}
 
+    def is_registry(self) -> bool:
+        """Whether the document describes a GA4GH Service Registry (``/services``...)."""
+        paths = self.raw.get("paths") or {}
+        return "/services" in paths and "/services/types" in paths
+
     def credential_header_names(self) -> frozenset[str]:
         """Lower-case names of the headers the security schemes read (Authorization...)."""
         schemes = ((self.raw.get("components") or {}).get("securitySchemes")) or {}
