@@ -109,3 +109,21 @@ def test_to_parquet_and_csv_write_every_row_batch_by_batch(
 def test_iter_batches_rejects_a_size_below_one(client: DataConnectClient) -> None:
     with pytest.raises(ValueError, match=">= 1"):
         next(client.query("SELECT 1 AS x").iter_batches(rows=-1))
+
+
+def test_to_csv_writes_nested_values_as_json_text(
+    client: DataConnectClient, tmp_path: Path
+) -> None:
+    import csv
+    import json
+
+    path = tmp_path / "nested.csv"
+    sql = "SELECT id, c_list, c_struct, c_map, c_decimal FROM all_types ORDER BY id"
+    assert client.query(sql).to_csv(path) == 3
+    with path.open(newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    assert json.loads(rows[0]["c_list"]) == [1, 2, 3]
+    assert json.loads(rows[0]["c_struct"]) == {"a": 1, "b": "x", "c": "2024-01-01"}
+    assert json.loads(rows[0]["c_map"]) == {"k1": 1, "k2": 2}
+    assert rows[0]["c_decimal"] == "12345.678"
+    assert rows[2]["c_list"] == ""

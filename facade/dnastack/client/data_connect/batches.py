@@ -253,10 +253,59 @@ def write_csv(
     path: str | os.PathLike[str],
     **options: Any,
 ) -> int:
-    """Write the batches to one CSV file (header first) as they come; returns the rows."""
+    """Write the batches to one CSV file (header first) as they come; returns the rows.
+
+    Arrays, structs and maps (which CSV cannot hold) are written as JSON text."""
     import pyarrow.csv as pcsv
 
-    return _write(batches, data_model, lambda schema: pcsv.CSVWriter(path, schema, **options))
+    flat = (_nested_as_json(batch) for batch in batches)
+    return _write(
+        flat,
+        lambda: _flat_model(data_model()),
+        lambda schema: pcsv.CSVWriter(path, schema, **options),
+    )
+
+
+def _is_nested(pa: Any, data_type: Any) -> bool:
+    return bool(
+        pa.types.is_list(data_type)
+        or pa.types.is_large_list(data_type)
+        or pa.types.is_struct(data_type)
+        or pa.types.is_map(data_type)
+    )
+
+
+def _nested_as_json(batch: pa.RecordBatch) -> pa.RecordBatch:
+    import json
+
+    import pyarrow as pa
+
+    if not any(_is_nested(pa, f.type) for f in batch.schema):
+        return batch
+    arrays = []
+    for column in batch.columns:
+        if _is_nested(pa, column.type):
+            values = column.to_pylist()
+            if _has_map(pa, column.type):
+                values = [_maps_as_dicts(pa, column.type, v) for v in values]
+            texts = [None if v is None else json.dumps(v, default=str) for v in values]
+            column = pa.array(texts, type=pa.string())
+        arrays.append(column)
+    return pa.RecordBatch.from_arrays(arrays, names=batch.schema.names)
+
+
+def _flat_model(model: Mapping[str, Any] | None) -> Mapping[str, Any] | None:
+    """The data_model with nested columns typed as text (for the header of an empty CSV)."""
+    import pyarrow as pa
+
+    properties = _properties(lambda: model)
+    if properties is None:
+        return model
+    flat = {
+        name: {"type": "string"} if _is_nested(pa, arrow_type(pa, schema) or pa.null()) else schema
+        for name, schema in properties.items()
+    }
+    return {**dict(model or {}), "properties": flat}
 
 
 def _write(batches: Iterable[pa.RecordBatch], data_model: DataModelGetter, open_writer: Any) -> int:
