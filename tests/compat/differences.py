@@ -18,9 +18,19 @@ DELIBERATE: dict[str, str] = {
         "-> Decimal, also inside structs and lists; blob -> bytes; interval -> Interval), "
         "where the reference leaves some as JSON strings"
     ),
+    "core_collection_status": (
+        "the collection status document: ours follows this project's Collection Service spec "
+        "(availability, itemCounts), which the devserver serves; the reference's model "
+        "requires validationsStatus and fails on it"
+    ),
     "i2_use_all_lists_every_service_type": (
         "one endpoint per service: the reference also adds the registry it was given as a "
         "second registry endpoint (id host:port) when the registry already lists itself"
+    ),
+    "i2_use_get_one_of_explorer": (
+        "get_one_of(client_class=ExplorerClient) returns an ExplorerClient; the reference "
+        "returns whichever class it registers first for the endpoint's type (here a "
+        "CollectionServiceClient)"
     ),
     "i3_invalid_query": (
         "one error tree: InvalidQueryError is also an HttpError/ClientError (status, URL, "

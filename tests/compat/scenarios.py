@@ -31,7 +31,7 @@ COLLECTIONS_ID = "com.dnastack.devserver.collection-service"
 EXPLORER_ID = "com.dnastack.devserver.explorer"
 
 SCENARIOS: dict[str, Callable[[], Any]] = {}
-ISOLATED = {"i2_use_with_host_and_port_means_https"}
+ISOLATED = {"i2_use_with_host_and_port_means_https", "i2_use_without_auth"}
 """Scenarios run in a process of their own (a second ``use()`` call in one process changes
 the reference's endpoint ids)."""
 
@@ -288,6 +288,37 @@ def i2_client_factory_get_unknown_id_raises() -> Any:
     )
 
 
+@scenario
+def i2_use_get_one_of_explorer() -> Any:
+    from dnastack.client.explorer.client import ExplorerClient
+
+    return type(factory().get_one_of(client_class=ExplorerClient)).__name__
+
+
+@scenario
+def i2_use_without_auth() -> Any:
+    import dnastack
+
+    host = NODE.split("://", 1)[1].rstrip("/")
+    found = dnastack.use(NODE, no_auth=True).get_one_of(endpoint_type=_dc_type())
+    return [type(found).__name__, host in found.url, found.require_authentication()]
+
+
+@scenario
+def i2_client_factory_create_by_url() -> Any:
+    from dnastack import DataConnectClient
+    from dnastack.client.service_registry.factory import ClientFactory
+
+    created = ClientFactory.use(NODE).create(DataConnectClient, NODE + "data-connect/")
+    return [type(created).__name__, sorted(t.name for t in created.list_tables())]
+
+
+def _dc_type() -> Any:
+    from dnastack.client.data_connect import DATA_CONNECT_TYPE_V1_0
+
+    return DATA_CONNECT_TYPE_V1_0
+
+
 # -- item 3: the reference's exception classes ---------------------------------------------
 
 _NAMES = {
@@ -357,6 +388,16 @@ def i3_unknown_collection() -> Any:
     return caught(
         lambda: collections.get("no-such-collection"),
         "dnastack.client.collections.client:UnknownCollectionError",
+        "builtins:RuntimeError",
+    )
+
+
+@scenario
+def i3_blob_of_a_bundle_has_no_usable_access_method() -> Any:
+    blob = client(DRS_ID).get_blob("cohort-a")
+    return caught(
+        lambda: blob.data,
+        "dnastack.client.drs:NoUsableAccessMethodError",
         "builtins:RuntimeError",
     )
 
@@ -440,6 +481,13 @@ for _path, _method in (
     ("dnastack:CollectionServiceClient", "create_collection"),
     ("dnastack:CollectionServiceClient", "get_collection_status"),
     ("dnastack:CollectionServiceClient", "data_connect_endpoint"),
+    ("dnastack:CollectionServiceClient", "delete_collection"),
+    ("dnastack:CollectionServiceClient", "create_collection_items"),
+    ("dnastack:CollectionServiceClient", "delete_collection_items"),
+    ("dnastack:DataConnectClient", "create_http_session"),
+    ("dnastack:DrsClient", "exit_download"),
+    ("dnastack.client.data_connect:Table", "__init__"),
+    ("dnastack.client.service_registry.client:ServiceRegistry", "list_services"),
     ("dnastack.client.explorer.client:ExplorerClient", "list_federated_questions"),
     ("dnastack.client.explorer.client:ExplorerClient", "describe_federated_question"),
     ("dnastack.client.explorer.client:ExplorerClient", "ask_federated_question"),
@@ -624,3 +672,85 @@ def core_drs_client_type() -> Any:
     from dnastack import DrsClient
 
     return [DrsClient.get_adapter_type(), type(client(DRS_ID)).__name__]
+
+
+@scenario
+def core_require_authentication() -> Any:
+    return [client(DC_ID).require_authentication(), client(DRS_ID).require_authentication()]
+
+
+@scenario
+def core_collection_items() -> Any:
+    from dnastack.client.collections.model import CollectionItemListOptions
+
+    items = client(COLLECTIONS_ID).list_collection_items("cohort-a", CollectionItemListOptions())
+    return sorted((i.type, i.name) for i in items)
+
+
+@scenario
+def core_collection_status() -> Any:
+    status = client(COLLECTIONS_ID).get_collection_status("cohort-a")
+    return [status.availability, show(status.itemCounts)]
+
+
+@scenario
+def core_collection_data_connect() -> Any:
+    from dnastack import DataConnectClient
+
+    collections = client(COLLECTIONS_ID)
+    endpoint = collections.data_connect_endpoint(collections.get("cohort-a"))
+    rows = DataConnectClient.make(endpoint).query("SELECT COUNT(*) AS n FROM samples")
+    return show(list(rows))
+
+
+@scenario
+def core_explorer_describe() -> Any:
+    from dnastack.client.explorer.client import ExplorerClient
+    from dnastack.client.models import ServiceEndpoint
+
+    explorer = ExplorerClient.make(ServiceEndpoint(id="explorer", url=NODE + "explorer/"))
+    question = explorer.describe_federated_question("variants-by-gene")
+    return [question.id, question.name, sorted(p.name for p in question.params)]
+
+
+@scenario
+def core_explorer_ask() -> Any:
+    from dnastack.client.explorer.client import ExplorerClient
+    from dnastack.client.models import ServiceEndpoint
+
+    explorer = ExplorerClient.make(ServiceEndpoint(id="explorer", url=NODE + "explorer/"))
+    question = explorer.describe_federated_question("variants-by-gene")
+    collections = [c.id for c in question.collections]
+    rows = explorer.ask_federated_question("variants-by-gene", {"gene": "BRCA1"}, collections)
+    return len(list(rows)) > 0
+
+
+@scenario
+def core_drs_blob_of_a_bundle_member() -> Any:
+    host = NODE.split("://", 1)[1].rstrip("/")
+    drs = client(DRS_ID)
+    return drs.get_blob(f"drs://{host}/hello.json").drs_object.size
+
+
+@scenario
+def core_table_info_by_list_tables() -> Any:
+    info = {t.name: t for t in client(DC_ID).list_tables()}["variants"]
+    return [info.name, sorted((info.data_model or {}).get("properties", {}))]
+
+
+@scenario
+def core_query_null_values() -> Any:
+    return show(list(client(DC_ID).query("SELECT NULL AS n, 1 AS one")))
+
+
+@scenario
+def core_query_dates_and_timestamps() -> Any:
+    sql = (
+        "SELECT DATE '2024-02-29' AS d, TIMESTAMP '2024-02-29 13:45:30' AS ts, TIME '13:45:30' AS t"
+    )
+    return show(list(client(DC_ID).query(sql)))
+
+
+@scenario
+def core_query_bigint_and_double() -> Any:
+    return show(list(client(DC_ID).query("SELECT 9007199254740993::BIGINT AS b, 2.5::DOUBLE AS d")))

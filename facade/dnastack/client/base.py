@@ -190,6 +190,10 @@ class BaseServiceClient(Closeable):
         """Create this class with the given ``endpoint``."""
         return cls(endpoint)
 
+    def require_authentication(self) -> bool:
+        """Whether the endpoint declares any authentication (the reference library's check)."""
+        return bool(self._endpoint.authentications())
+
     @staticmethod
     def get_adapter_type() -> str:
         """Get the descriptive adapter type."""

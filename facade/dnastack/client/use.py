@@ -150,7 +150,8 @@ class RegistryContext(Closeable):
         endpoint_type: ServiceType | None = None,
         client_class: type[_C] | None = None,
     ) -> Any:
-        """The client for the one endpoint matching the criteria (see :meth:`all`).
+        """The client for the one endpoint matching the criteria (see :meth:`all`); when
+        several fit ``client_class``, those of a type registered to it are preferred.
 
         Raises:
             SingleEndpointIdentifyingCriteriaError: no endpoint, or several, match.
@@ -158,6 +159,13 @@ class RegistryContext(Closeable):
         if endpoint_type is None and client_class is None:
             raise SingleEndpointIdentifyingCriteriaError([], "no criteria")
         found = self.all(endpoint_type=endpoint_type, client_class=client_class)
+        if len(found) > 1 and client_class is not None:
+            # several types fit (ExplorerClient also reads the Explorer collection service):
+            # the endpoints whose type is registered to the class win
+            from dnastack.client.constants import client_class_for
+
+            own = [e for e in found if e.type and client_class_for(e.type) is client_class]
+            found = own or found
         if len(found) != 1:
             condition = (
                 f"endpoint_type = {endpoint_type}"

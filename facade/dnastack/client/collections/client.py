@@ -139,11 +139,11 @@ class CollectionServiceClient(BaseServiceClient):
         )
         return from_generated(Collection, _expect(created, GeneratedCollection, "createCollection"))
 
-    def delete_collection(self, id_or_slug_name: str, trace: Span | None = None) -> None:
-        """Delete a collection (its tables and files are not touched)."""
+    def delete_collection(self, collection_id: str, trace: Span | None = None) -> None:
+        """Delete a collection, by id or slug name (its tables and files are not touched)."""
         from dnastack_collections_api.api.collections import delete_collection
 
-        self._call(delete_collection.sync_detailed, trace=trace, id=id_or_slug_name)
+        self._call(delete_collection.sync_detailed, trace=trace, id=collection_id)
 
     def get_collection_status(
         self, collection_id_or_slug_name_or_db_schema_name: str, trace: Span | None = None

@@ -151,8 +151,9 @@ class Blob(Closeable):
     def _download(self) -> bytes:
         drs_object = self.get_object()
         if drs_object.is_bundle:
-            raise DrsDownloadError(
-                f"DRS object {drs_object.id!r} is a bundle: use DrsClient.download()",
+            raise NoAccessMethodError(
+                f"DRS object {drs_object.id!r} is a bundle (no access method of its own): "
+                "use DrsClient.download()",
                 object_id=drs_object.id,
             )
         with tempfile.TemporaryDirectory(prefix="dnastack-blob-") as folder:
