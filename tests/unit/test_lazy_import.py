@@ -7,7 +7,7 @@ import json
 import subprocess
 import sys
 
-HEAVY = ["httpx", "yaml", "pandas", "pyarrow", "click", "rich"]
+HEAVY = ["httpx", "yaml", "ruamel", "filelock", "pandas", "pyarrow", "click", "rich"]
 GENERATED = [
     "ga4gh_data_connect",
     "ga4gh_drs",
@@ -40,3 +40,8 @@ def test_lazy_import_of_a_client_loads_no_dataframe_library_or_cli() -> None:
     ):
         loaded = modules_after(statement)
         assert loaded.isdisjoint(["pandas", "pyarrow", "click", "rich"]), statement
+
+
+def test_the_configuration_manager_loads_yaml_and_the_lock_only_when_used() -> None:
+    loaded = modules_after("from dnastack.configuration.manager import ConfigurationManager")
+    assert loaded.isdisjoint({"ruamel", "yaml", "filelock"}), sorted(loaded)
