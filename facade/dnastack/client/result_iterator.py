@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from itertools import count
-from operator import itemgetter
+from itertools import compress, repeat
+from operator import length_hint
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from dnastack.exceptions import ResultConsumedError
@@ -37,6 +38,8 @@ if TYPE_CHECKING:
 __all__ = ["ResultIterator", "require_optional"]
 
 T = TypeVar("T")
+
+_TALLY = sys.maxsize
 
 DataModelSource = Mapping[str, Any] | Callable[[], Mapping[str, Any] | None] | None
 
@@ -79,13 +82,11 @@ class ResultIterator(Iterator[T]):
         rows_so_far: Callable[[], int] | None = None,
         close: Callable[[], None] | None = None,
     ) -> None:
-        # zip() asks ``items`` first and the counter only for a row it got: the counter's
-        # next value is the number of rows read (reading it advances it: see rows_read).
-        self._counter = count()
-        self._counter_reads = 0
+        # compress() asks ``items`` first and takes one ``True`` from the tally only for a
+        # row it got: rows read = what the tally has lost, counted in C at no cost per row.
+        self._tally = repeat(True, _TALLY)
         self._source: Iterator[T] = iter(items)
-        counted = zip(self._source, self._counter, strict=False)
-        self._iterator: Iterator[T] = map(itemgetter(0), counted)
+        self._iterator: Iterator[T] = compress(self._source, self._tally)
         self._iterated = False
         self._data_model = data_model
         self._rows_so_far = rows_so_far
@@ -103,9 +104,7 @@ class ResultIterator(Iterator[T]):
     @property
     def rows_read(self) -> int:
         """Items handed out so far (by ``next``, a ``for`` loop, ``to_list()``...)."""
-        value = next(self._counter) - self._counter_reads
-        self._counter_reads += 1
-        return value
+        return _TALLY - length_hint(self._tally)
 
     def _refuse(self, what: str) -> None:
         read = self.rows_read
