@@ -82,7 +82,7 @@ def test_value_is_converted_per_its_format(schema: dict[str, Any], raw: Any, exp
     assert _convert(schema, raw) == expected
 
 
-def test_data_model_without_special_types_needs_no_converter() -> None:
+def test_plain_types_are_validated_and_values_kept() -> None:
     model = {
         "properties": {
             "name": {"type": "string", "format": "varchar"},
@@ -91,7 +91,14 @@ def test_data_model_without_special_types_needs_no_converter() -> None:
             "meta": {"type": "object", "properties": {"k": {"type": "string"}}},
         }
     }
-    assert build_row_converter(model) is None
+    convert = build_row_converter(model)
+    assert convert is not None
+    row = {"name": "a", "n": 3, "tags": ["x", None], "meta": {"k": "v"}}
+    assert convert(dict(row)) == row
+
+
+def test_a_data_model_that_declares_nothing_needs_no_converter() -> None:
+    assert build_row_converter({"properties": {"j": {"format": "json"}, "x": {}}}) is None
     assert build_row_converter(None) is None
     assert build_row_converter({"$ref": "https://example.org/table/t/info"}) is None
 

@@ -4,6 +4,14 @@ Data Connect sends some SQL types as JSON strings (bigint and decimal as strings
 times in ISO 8601, intervals as ISO 8601 durations). :func:`build_row_converter` looks at a
 ``data_model`` once and returns a function that converts only the columns that need it, in
 place, or ``None`` when no column does, so the common case costs nothing per row.
+
+One validation path for every column (:func:`converter_for`): a known ``format`` decides the
+conversion (``int64``/``bigint``, ``decimal``, dates, times, intervals, base64...); otherwise
+the JSON-Schema ``type`` is checked (``integer`` takes an integer or integer text and rejects
+``"abc"`` or ``1.5`` exactly as ``int64`` does; ``number`` a number or number text;
+``boolean`` a boolean; ``string`` a string; ``array``/``object`` a list/dict whose items or
+properties go through the same path). ``null`` is always accepted (SQL columns are
+nullable). A value that does not fit raises :class:`ValueConversionError` naming the column.
 """
 
 from __future__ import annotations
@@ -26,6 +34,7 @@ __all__ = [
     "parse_day_time_interval",
     "parse_interval",
     "parse_year_month_interval",
+    "pass_through_classes",
 ]
 
 Converter = Callable[[Any], Any]
@@ -160,10 +169,47 @@ def _to_int(value: Any) -> int:
         raise ValueConversionError(f"not an integer: {value!r}")
     if isinstance(value, int):
         return value
+    if isinstance(value, float):
+        if value.is_integer():
+            return int(value)
+        raise ValueConversionError(f"not an integer: {value!r}")
+    if not isinstance(value, str):
+        raise ValueConversionError(f"not an integer: {value!r}")
     try:
         return int(value)
-    except (TypeError, ValueError) as exc:
-        raise ValueConversionError(f"not an integer: {value!r}") from exc
+    except ValueError as exc:  # not digits, or more than int's 4300 digits
+        raise ValueConversionError(f"not an integer: {_shown(value)}") from exc
+
+
+def _to_number(value: Any) -> int | float:
+    if isinstance(value, bool):
+        raise ValueConversionError(f"not a number: {value!r}")
+    if isinstance(value, int | float):
+        return value
+    if not isinstance(value, str):
+        raise ValueConversionError(f"not a number: {value!r}")
+    try:
+        return float(value)
+    except ValueError as exc:
+        raise ValueConversionError(f"not a number: {_shown(value)}") from exc
+
+
+def _to_bool(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueConversionError(f"not a boolean: {_shown(value)}")
+
+
+def _to_str(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    raise ValueConversionError(f"not a string: {_shown(value)}")
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message, cut to a readable length."""
+    text = repr(value)
+    return text if len(text) <= 80 else text[:77] + "..."
 
 
 def _to_decimal(value: Any) -> Decimal:
@@ -222,8 +268,31 @@ def _format_key(fmt: str) -> str:
     return key
 
 
+_BY_TYPE: Final[dict[str, Converter]] = {
+    "integer": _to_int,
+    "number": _to_number,
+    "boolean": _to_bool,
+    "string": _to_str,
+}
+_PASS_THROUGH: Final[dict[str, tuple[type, ...]]] = {
+    "integer": (int,),
+    "number": (int, float),
+    "boolean": (bool,),
+    "string": (str,),
+}
+"""Per scalar type, the classes whose values its checker returns unchanged (the fast path
+skips the call for them)."""
+
+
+def _schema_types(schema: Mapping[str, Any]) -> set[str]:
+    kind = schema.get("type")
+    kinds = set(kind) if isinstance(kind, list) else {kind}
+    return {k for k in kinds if isinstance(k, str) and k != "null"}
+
+
 def converter_for(schema: Mapping[str, Any]) -> Converter | None:
-    """The converter for one JSON Schema (a column or an array item), or None if none is needed."""
+    """The checked converter for one JSON Schema (a column or an array item), or None when
+    the schema declares nothing to check (no known ``format``, no ``type``)."""
     if not isinstance(schema, Mapping):
         return None
     if schema.get("contentEncoding") == "base64":
@@ -233,44 +302,49 @@ def converter_for(schema: Mapping[str, Any]) -> Converter | None:
         converter = _BY_FORMAT.get(_format_key(fmt))
         if converter is not None:
             return converter
-    kind = schema.get("type")
-    kinds = set(kind) if isinstance(kind, list) else {kind}
-    if "array" in kinds:
-        item = converter_for(schema.get("items") or {})
-        return None if item is None else _array_of(item)
-    if "object" in kinds:
-        row = build_row_converter(schema)
-        if row is not None:
-            return _object_of(row)
+    kinds = _schema_types(schema)
+    if kinds == {"array"}:
+        return _array_of(converter_for(schema.get("items") or {}))
+    if kinds == {"object"}:
+        if build_row_converter(schema) is not None:
+            return _compiled_object(schema["properties"])
         values = schema.get("additionalProperties")
-        value = converter_for(values) if isinstance(values, Mapping) else None
-        return None if value is None else _map_of(value)
+        return _map_of(converter_for(values) if isinstance(values, Mapping) else None)
+    if len(kinds) == 1:
+        return _BY_TYPE.get(next(iter(kinds)))
     return None
 
 
-def _map_of(value_converter: Converter) -> Converter:
+def pass_through_classes(schema: Mapping[str, Any]) -> tuple[type, ...]:
+    """Classes whose values the column's checked converter returns unchanged (a scalar type
+    without a converting ``format``); empty when every value must go through it."""
+    if not isinstance(schema, Mapping) or schema.get("contentEncoding") == "base64":
+        return ()
+    fmt = schema.get("format")
+    if isinstance(fmt, str) and _format_key(fmt) in _BY_FORMAT:
+        return ()
+    kinds = _schema_types(schema)
+    return _PASS_THROUGH.get(next(iter(kinds)), ()) if len(kinds) == 1 else ()
+
+
+def _map_of(value_converter: Converter | None) -> Converter:
     def convert(values: Any) -> Any:
         if not isinstance(values, dict):
-            raise ValueConversionError(f"not an object: {values!r}")
+            raise ValueConversionError(f"not an object: {_shown(values)}")
+        if value_converter is None:
+            return values
         return {k: None if v is None else value_converter(v) for k, v in values.items()}
 
     return convert
 
 
-def _array_of(item: Converter) -> Converter:
+def _array_of(item: Converter | None) -> Converter:
     def convert(values: Any) -> Any:
         if not isinstance(values, list):
-            raise ValueConversionError(f"not an array: {values!r}")
+            raise ValueConversionError(f"not an array: {_shown(values)}")
+        if item is None:
+            return values
         return [None if value is None else item(value) for value in values]
-
-    return convert
-
-
-def _object_of(row: RowConverter) -> Converter:
-    def convert(value: Any) -> Any:
-        if not isinstance(value, dict):
-            raise ValueConversionError(f"not an object: {value!r}")
-        return row(value)
 
     return convert
 
@@ -343,15 +417,51 @@ def build_rows_converter(data_model: Mapping[str, Any] | None) -> RowsConverter 
 
     Built once per data model, it converts each row in a single specialised loop: a string
     value of a scalar column goes straight to its C parser (``int``, ``Decimal``,
-    ``date.fromisoformat``...), other values to the checked converter. A row's values are
-    written once all of them converted; a value that does not convert raises the
+    ``date.fromisoformat``...), a value of a plain scalar type (``integer``, ``string``...)
+    of the expected class passes after one class check, other values go to the checked
+    converter (nested objects to their own compiled converter). A row's values are written
+    once all of them converted; a value that does not convert raises the
     :class:`ValueConversionError` of the checked converter, naming the column.
     """
     if build_row_converter(data_model) is None or data_model is None:
         return None
-    properties = data_model["properties"]
+    convert_rows: RowsConverter = _compile(data_model["properties"], per_page=True)
+    return convert_rows
+
+
+def _compiled_object(properties: Mapping[str, Any]) -> Converter:
+    """The checked converter of a nested object with ``properties``: the compiled row code
+    for one dict, converted in place (same values and errors as the row converter)."""
+    convert_object: Converter = _compile(properties, per_page=False)
+    return convert_object
+
+
+def _plain_object_columns(schema: Mapping[str, Any]) -> list[tuple[str, tuple[type, ...]]]:
+    """For an ``object`` column whose checked columns are all plain scalars, each column
+    with its pass-through classes; empty otherwise."""
+    if _schema_types(schema) != {"object"} or not isinstance(schema.get("properties"), Mapping):
+        return []
+    fmt = schema.get("format")
+    if isinstance(fmt, str) and _format_key(fmt) in _BY_FORMAT:
+        return []
+    found = []
+    for name, column in schema["properties"].items():
+        if converter_for(column) is None:
+            continue
+        classes = pass_through_classes(column)
+        if not classes:
+            return []
+        found.append((name, classes))
+    return found
+
+
+def _not_an_object(value: Any) -> None:
+    raise ValueConversionError(f"not an object: {_shown(value)}")
+
+
+def _compile(properties: Mapping[str, Any], *, per_page: bool) -> Any:
     columns: list[tuple[str, Converter]] = []
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"not_an_object": _not_an_object}
     fetch: list[str] = []
     store: list[str] = []
     for name, schema in properties.items():
@@ -360,22 +470,58 @@ def build_rows_converter(data_model: Mapping[str, Any] | None) -> RowsConverter 
             continue
         index = len(columns)
         columns.append((name, checked))
-        fast = _string_parser(schema)
         namespace[f"n{index}"], namespace[f"k{index}"] = name, checked
-        fetch += [
-            f"            i = {index}",
-            f"            r{index} = get(n{index})",
-            f"            if r{index} is not None:",
-        ]
+        fetch += [f"    i = {index}", f"    r{index} = get(n{index})"]
+        passing = pass_through_classes(schema)
+        if passing:
+            # A scalar type: values of these classes pass unchanged, others are checked
+            # (and, for integer/number text, converted).
+            for j, cls in enumerate(passing):
+                namespace[f"p{index}_{j}"] = cls
+            skip = "".join(
+                f" and r{index}.__class__ is not p{index}_{j}" for j in range(len(passing))
+            )
+            changes = checked in (_to_int, _to_number)
+            if changes:
+                fetch.append(f"    c{index} = r{index}")
+                store += [f"if c{index} is not r{index}:", f"    row[n{index}] = c{index}"]
+            fetch += [
+                f"    if r{index} is not None{skip}:",
+                f"        {'c' if changes else '_'}{index} = k{index}(r{index})",
+            ]
+            continue
+        nested = _plain_object_columns(schema)
+        if nested:
+            # An object whose columns are all plain scalars: one class check per value
+            # here; the nested converter (which converts in place, or raises) only when a
+            # value is not of its column's class.
+            checks = []
+            for j, (nested_name, classes) in enumerate(nested):
+                namespace[f"m{index}_{j}"] = nested_name
+                classes_ok = []
+                for c, cls in enumerate(classes):
+                    namespace[f"q{index}_{j}_{c}"] = cls
+                    classes_ok.append(f"x.__class__ is q{index}_{j}_{c}")
+                checks.append(
+                    f"((x := r{index}.get(m{index}_{j})) is None or {' or '.join(classes_ok)})"
+                )
+            fetch += [
+                f"    if r{index} is not None and (r{index}.__class__ is not dict "
+                f"or not ({' and '.join(checks)})):",
+                f"        k{index}(r{index})",
+            ]
+            continue
+        fast = _string_parser(schema)
+        fetch.append(f"    if r{index} is not None:")
         if fast is None:
-            fetch.append(f"                c{index} = k{index}(r{index})")
+            fetch.append(f"        c{index} = k{index}(r{index})")
         else:
             namespace[f"f{index}"] = fast
             fetch.append(
-                f"                c{index} = f{index}(r{index}) "
+                f"        c{index} = f{index}(r{index}) "
                 f"if r{index}.__class__ is str else k{index}(r{index})"
             )
-        store += [f"        if r{index} is not None:", f"            row[n{index}] = c{index}"]
+        store += [f"if r{index} is not None:", f"    row[n{index}] = c{index}"]
 
     def fail(index: int, row: dict[str, Any], error: Exception) -> None:
         name, checked = columns[index]
@@ -387,20 +533,26 @@ def build_rows_converter(data_model: Mapping[str, Any] | None) -> RowsConverter 
         raise ValueConversionError(f"column {name!r}: {error}") from None
 
     namespace["fail"] = fail
+    body = [
+        "get = row.get",
+        "try:",
+        *fetch,
+        "except (ValueError, TypeError, ArithmeticError) as exc:",
+        "    fail(i, row, exc)",
+        *store,
+    ]
+    if per_page:
+        head = ["def convert(rows):", "    for row in rows:"]
+        body = [" " * 8 + line for line in body]
+    else:
+        head = [
+            "def convert(row):",
+            "    if row.__class__ is not dict:",
+            "        not_an_object(row)",
+        ]
+        body = [" " * 4 + line for line in body] + ["    return row"]
     # The source is fixed text plus column *indexes*: names and parsers from the data model
     # are bound in the namespace (n0, f0, k0, ...), so nothing the server sends is compiled.
-    source = "\n".join(
-        [
-            "def convert_rows(rows):",
-            "    for row in rows:",
-            "        get = row.get",
-            "        try:",
-            *fetch,
-            "        except (ValueError, TypeError, ArithmeticError) as exc:",
-            "            fail(i, row, exc)",
-            *store,
-        ]
-    )
+    source = "\n".join([*head, *body])
     exec(compile(source, "<dnastack data_model converter>", "exec"), namespace)
-    convert_rows: RowsConverter = namespace["convert_rows"]
-    return convert_rows
+    return namespace["convert"]
