@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 from typing import NoReturn, TextIO
 
-from dnastack.contract.bounds import DEFAULT_BOUNDS, WalkBounds
+from dnastack.contract.bounds import BOUND_SETTINGS, DEFAULT_BOUNDS, WalkBounds
 from dnastack.contract.errors import ContractUsageError
 from dnastack.contract.report import EXIT_USAGE, format_report
 from dnastack.contract.specs import API_NAMES
@@ -154,20 +154,31 @@ BOUND_OPTIONS: tuple[tuple[str, str, str], ...] = (
 
 def add_bound_arguments(parser: argparse.ArgumentParser) -> None:
     for option, name, text in BOUND_OPTIONS:
-        default = getattr(DEFAULT_BOUNDS, name)
+        setting = BOUND_SETTINGS[name]
         parser.add_argument(
             option,
             dest=name,
             type=float if name == "max_seconds" else _positive_int,
-            default=default,
+            default=None,
             metavar="N",
-            help=f"{text} (default {default:g})",
+            help=f"{text} (setting {setting}, default {getattr(DEFAULT_BOUNDS, name):g})",
         )
 
 
 def bounds_from(values: object) -> WalkBounds:
-    """The :class:`WalkBounds` of parsed arguments (any object with the field attributes)."""
-    return WalkBounds(**{name: getattr(values, name) for _o, name, _t in BOUND_OPTIONS})
+    """The bounds: options given (attributes not None), else the settings, else defaults.
+
+    Raises:
+        ConfigurationError: a value out of range (or a broken configuration file).
+    """
+    from dnastack.settings import resolve_settings
+
+    given = {
+        BOUND_SETTINGS[name]: getattr(values, name)
+        for _option, name, _text in BOUND_OPTIONS
+        if getattr(values, name, None) is not None
+    }
+    return WalkBounds.from_settings(resolve_settings(**given))
 
 
 def main(

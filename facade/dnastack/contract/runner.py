@@ -33,7 +33,7 @@ from schemathesis.core.transport import Response
 from schemathesis.schemas import BaseSchema
 
 from dnastack.common.redact import redact_url
-from dnastack.contract.bounds import DEFAULT_BOUNDS, WalkBounds
+from dnastack.contract.bounds import WalkBounds
 from dnastack.contract.cases import (
     DEFAULT_BUDGET,
     THOROUGH_BUDGET,
@@ -69,6 +69,7 @@ from dnastack.contract.report import (
 from dnastack.contract.server import HttpFetcher, normalise_base_url, probe
 from dnastack.contract.spec_document import SpecDocument
 from dnastack.contract.specs import resolve_spec
+from dnastack.settings import resolve_settings
 
 __all__ = [
     "CREDENTIAL_CHECKS",
@@ -434,7 +435,8 @@ def run_contract(
         checks: schemathesis check names replacing the mode's default set.
         strict: JUnit marks UNTESTED operations as failures (see ``ContractReport.exit_code``).
         bounds: limits of the runner's walks (pages, listed ids, bytes, time, downloads);
-            :data:`~dnastack.contract.bounds.DEFAULT_BOUNDS` when omitted.
+            when omitted, the ``contract_*`` settings (environment, configuration file,
+            defaults: :data:`~dnastack.contract.bounds.DEFAULT_BOUNDS`).
 
     Returns:
         The report; ``report.exit_code()`` is what the command line exits with.
@@ -452,7 +454,7 @@ def run_contract(
     if max_examples is not None and max_examples < 1:
         raise ContractUsageError("max_examples must be at least 1")
     run_seed = seed if seed is not None else secrets_module.randbelow(2**31)
-    walk_bounds = bounds or DEFAULT_BOUNDS
+    walk_bounds = bounds or WalkBounds.from_settings(resolve_settings())
     report = ContractReport(
         api=api,
         base_url=base_url,

@@ -39,6 +39,7 @@ from dnastack.http.limits import (
 )
 from dnastack.settings.overrides import SESSION_OVERRIDES, SessionOverrides
 from dnastack.settings.sources import (
+    CONTRACT_BOUND_DEFAULTS,
     DEFAULT_CONTEXT,
     DEFAULT_DOWNLOAD_STALL_BYTES,
     DEFAULT_DOWNLOAD_STALL_SECONDS,
@@ -120,6 +121,9 @@ class Settings:
             (``DNASTACK_PARTITION_RETRIES``, default 2).
         max_partitions: partitions one partitioned read may have
             (``DNASTACK_MAX_PARTITIONS``, default 1024).
+        contract_max_pages, contract_max_ids, contract_max_walk_bytes,
+            contract_max_walk_seconds, contract_download_budget, contract_max_downloads:
+            bounds of the contract runner's walks (``docs/contract-checks.md``).
     """
 
     config_file: Path
@@ -147,6 +151,12 @@ class Settings:
     download_stall_bytes: int = DEFAULT_DOWNLOAD_STALL_BYTES
     download_stall_seconds: float = DEFAULT_DOWNLOAD_STALL_SECONDS
     max_concurrency: int = DEFAULT_MAX_CONCURRENCY
+    contract_max_pages: int = int(CONTRACT_BOUND_DEFAULTS["contract_max_pages"])
+    contract_max_ids: int = int(CONTRACT_BOUND_DEFAULTS["contract_max_ids"])
+    contract_max_walk_bytes: int = int(CONTRACT_BOUND_DEFAULTS["contract_max_walk_bytes"])
+    contract_max_walk_seconds: float = float(CONTRACT_BOUND_DEFAULTS["contract_max_walk_seconds"])
+    contract_download_budget: int = int(CONTRACT_BOUND_DEFAULTS["contract_download_budget"])
+    contract_max_downloads: int = int(CONTRACT_BOUND_DEFAULTS["contract_max_downloads"])
     request_deadline: float = DEFAULT_READ_TIMEOUT_SECONDS * DEADLINE_TIMEOUT_FACTOR
     max_response_bytes: int = DEFAULT_MAX_RESPONSE_BYTES
 
@@ -290,6 +300,12 @@ def resolve_settings(
     download_stall_seconds: float | None = None,
     request_deadline: float | None = None,
     max_response_bytes: int | None = None,
+    contract_max_pages: int | None = None,
+    contract_max_ids: int | None = None,
+    contract_max_walk_bytes: int | None = None,
+    contract_max_walk_seconds: float | None = None,
+    contract_download_budget: int | None = None,
+    contract_max_downloads: int | None = None,
     environ: Mapping[str, str] | None = None,
     overrides: SessionOverrides | None = None,
 ) -> Settings:
@@ -330,6 +346,12 @@ def resolve_settings(
         "download_stall_seconds": download_stall_seconds,
         "request_deadline": request_deadline,
         "max_response_bytes": max_response_bytes,
+        "contract_max_pages": contract_max_pages,
+        "contract_max_ids": contract_max_ids,
+        "contract_max_walk_bytes": contract_max_walk_bytes,
+        "contract_max_walk_seconds": contract_max_walk_seconds,
+        "contract_download_budget": contract_download_budget,
+        "contract_max_downloads": contract_max_downloads,
     }
     for short_type, url in (endpoint_urls or {}).items():
         try:
@@ -403,6 +425,7 @@ class _Resolution:
             download_stall_seconds=self.values["download_stall_seconds"],
             request_deadline=self.values["request_deadline"],
             max_response_bytes=self.values["max_response_bytes"],
+            **{name: self.values[name] for name in CONTRACT_BOUND_DEFAULTS},
         )
 
     def _resolve(self, spec: SettingSpec) -> None:
@@ -490,6 +513,8 @@ class _Resolution:
             return default_deadline(self.values.get("timeout") or DEFAULT_READ_TIMEOUT_SECONDS)
         if name == "max_response_bytes":
             return DEFAULT_MAX_RESPONSE_BYTES
+        if name in CONTRACT_BOUND_DEFAULTS:
+            return CONTRACT_BOUND_DEFAULTS[name]
         return None
 
     def _home(self) -> Path:

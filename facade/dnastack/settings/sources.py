@@ -28,6 +28,7 @@ from dnastack.configuration.short_types import URL_ENVIRONMENT_VARIABLES
 from dnastack.exceptions import ConfigurationError
 
 __all__ = [
+    "CONTRACT_BOUND_DEFAULTS",
     "DEFAULT_CONTEXT",
     "DEFAULT_DOWNLOAD_STALL_BYTES",
     "DEFAULT_DOWNLOAD_STALL_SECONDS",
@@ -71,6 +72,15 @@ MAX_BYTE_COUNT = 2**40
 """Largest accepted byte count (1 TiB)."""
 NOVERIFY = "NOVERIFY"
 """``DNASTACK_CA_CERT=NOVERIFY`` turns TLS certificate verification off."""
+CONTRACT_BOUND_DEFAULTS: Mapping[str, int | float] = {
+    "contract_max_pages": 20,
+    "contract_max_ids": 50,
+    "contract_max_walk_bytes": 64 * 1024 * 1024,
+    "contract_max_walk_seconds": 120.0,
+    "contract_download_budget": 16 * 1024 * 1024,
+    "contract_max_downloads": 10,
+}
+"""Bounds of the contract runner's walks (``dnastack.contract.bounds.WalkBounds``)."""
 
 _LOG_LEVELS = {"CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "NOTSET"}
 
@@ -184,6 +194,10 @@ def _max_concurrency(raw: Any, name: str, source: str) -> int:
 
 def _positive_int(raw: Any, name: str, source: str) -> int:
     return _whole(raw, name, source, 1, MAX_WHOLE_NUMBER)
+
+
+def _count(raw: Any, name: str, source: str) -> int:
+    return _whole(raw, name, source, 0, MAX_WHOLE_NUMBER)
 
 
 def _byte_count(raw: Any, name: str, source: str) -> int:
@@ -344,6 +358,17 @@ SETTINGS: tuple[SettingSpec, ...] = (
         ("DNASTACK_DOWNLOAD_STALL_SECONDS",),
         "settings.download_stall_seconds",
         _duration,
+    ),
+    *(
+        SettingSpec(name, (f"DNASTACK_{name.upper()}",), f"settings.{name}", parse)
+        for name, parse in (
+            ("contract_max_pages", _positive_int),
+            ("contract_max_ids", _positive_int),
+            ("contract_max_walk_bytes", _byte_count),
+            ("contract_max_walk_seconds", _duration),
+            ("contract_download_budget", _byte_count),
+            ("contract_max_downloads", _count),
+        )
     ),
 )
 """Every setting, in resolution order (``config_file`` first: it locates the file layer;

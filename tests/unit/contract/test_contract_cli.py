@@ -129,3 +129,18 @@ def test_thorough_checks_test_auth_only_when_credentials_are_given() -> None:
     assert with_auth == (*THOROUGH_CHECKS, *CREDENTIAL_CHECKS)
     explicit = select_checks(["a", "b", "a"], thorough=True, headers={})
     assert explicit == ("a", "b")
+
+
+def test_walk_bounds_come_from_options_then_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dnastack.contract.bounds import DEFAULT_BOUNDS
+    from dnastack.contract.cli import bounds_from, build_parser
+
+    monkeypatch.setenv("DNASTACK_CONTRACT_MAX_PAGES", "7")
+    monkeypatch.setenv("DNASTACK_CONTRACT_DOWNLOAD_BUDGET", "0")
+    base = ["--api", "drs", "--url", "http://127.0.0.1:1/"]
+    from_env = bounds_from(build_parser().parse_args(base))
+    from_option = bounds_from(build_parser().parse_args([*base, "--max-pages", "3"]))
+
+    assert (from_env.max_pages, from_env.download_bytes) == (7, 0)
+    assert from_env.max_ids == DEFAULT_BOUNDS.max_ids
+    assert from_option.max_pages == 3

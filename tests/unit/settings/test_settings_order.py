@@ -14,9 +14,20 @@ import pytest
 import yaml
 
 from dnastack.settings import SETTINGS, SecurityContext, SessionOverrides, resolve_settings
-from dnastack.settings.sources import URL_SETTING_NAMES
+from dnastack.settings.sources import CONTRACT_BOUND_DEFAULTS, URL_SETTING_NAMES
 
 LAYERS = ("argument", "session", "environment", "file", "default")
+
+
+CONTRACT_BOUND_CASES: dict[str, tuple[Any, Any, Any, Any]] = {
+    "contract_max_pages": (2, 3, 4, 5),
+    "contract_max_ids": (6, 7, 8, 9),
+    "contract_max_walk_bytes": (0, 10, 20, 30),
+    "contract_max_walk_seconds": (1.5, 2.5, 3.5, 4.5),
+    "contract_download_budget": (0, 100, 200, 300),
+    "contract_max_downloads": (0, 1, 2, 3),
+}
+"""Per contract bound: argument, session, environment and file values."""
 
 
 @attrs.frozen
@@ -313,6 +324,23 @@ def case_table(root: Path) -> list[Case]:
                     "session": "http://session-proxy:3128",
                     "environment": "http://env-proxy:3128",
                     "default": None,
+                },
+            )
+        )
+    for name, values in CONTRACT_BOUND_CASES.items():
+        cases.append(
+            Case(
+                name,
+                values[0],
+                str(values[1]),
+                (f"DNASTACK_{name.upper()}", str(values[2])),
+                values[3],
+                lambda r, v=values, n=name: {
+                    "argument": v[0],
+                    "session": v[1],
+                    "environment": v[2],
+                    "file": v[3],
+                    "default": CONTRACT_BOUND_DEFAULTS[n],
                 },
             )
         )

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import click
@@ -22,14 +23,18 @@ __all__ = ["contract_test"]
 
 def _bound_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """``--max-pages``, ``--max-ids``... (see ``dnastack.contract.cli.BOUND_OPTIONS``)."""
-    from dnastack.contract.bounds import DEFAULT_BOUNDS
+    from dnastack.contract.bounds import BOUND_SETTINGS, DEFAULT_BOUNDS
     from dnastack.contract.cli import BOUND_OPTIONS
 
     for option, name, text in reversed(BOUND_OPTIONS):
         default = getattr(DEFAULT_BOUNDS, name)
         kind = click.FloatRange(min=0) if name == "max_seconds" else click.IntRange(min=0)
         command = click.option(
-            option, name, type=kind, default=default, show_default=True, help=text + "."
+            option,
+            name,
+            type=kind,
+            default=None,
+            help=f"{text} (setting {BOUND_SETTINGS[name]}; default {default:g}).",
         )(command)
     return command
 
@@ -80,15 +85,14 @@ def contract_test(
     strict: bool,
     seed: int | None,
     max_examples: int | None,
-    **bounds: float,
+    **bounds: float | None,
 ) -> None:
     """Contract-test the server at URL against the SDK's OpenAPI document for API."""
     from dnastack.common.extras import require_extra
 
     require_extra("contract", "dnastack contract-test")
     from dnastack.contract import format_report, run_contract
-    from dnastack.contract.bounds import WalkBounds
-    from dnastack.contract.cli import parse_headers, parse_params
+    from dnastack.contract.cli import bounds_from, parse_headers, parse_params
 
     report = run_contract(
         api,
@@ -100,7 +104,7 @@ def contract_test(
         max_examples=max_examples,
         seed=seed,
         strict=strict,
-        bounds=WalkBounds(**bounds),  # type: ignore[arg-type]
+        bounds=bounds_from(SimpleNamespace(**bounds)),
     )
     state.stdout().write(format_report(report, strict=strict))
     if report.exit_code(strict=strict) != EXIT_OK:
