@@ -119,6 +119,9 @@ def test_login_status_use_and_revoke(
     assert row["issuer"] == oidc_provider.issuer
     assert row["client_id"] == "sdk-cli" and "offline_access" in row["scope"]
     assert row["grant"] == "device_code" and row["expires"].endswith("Z")
+    header, _rule, first, *_ = status_table.stdout.splitlines()
+    assert header.split()[:3] == ["state", "expires", "endpoints"]  # the state leads
+    assert first.split()[:1] == ["valid"] and first.split()[2] == "dc"
     for text in (
         login.stdout,
         login.stderr,

@@ -83,6 +83,8 @@ def test_a_failed_object_is_exit_code_3_and_listed(drs: DnastackCli) -> None:
     assert (target / "hello.json").is_file()
     failed = [line for line in result.stdout.splitlines() if "no-such-object" in line]
     assert failed and "failed" in failed[0]
+    reason = result.stdout.split("failed:\n", 1)[1]  # in full under the table
+    assert reason.startswith("  no-such-object: ") and "404" in reason, result.stdout
     assert result.stderr.strip().splitlines()[-1] == (
         "dnastack files download: 1 of 2 object(s) failed"
     )

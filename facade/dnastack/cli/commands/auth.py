@@ -212,8 +212,6 @@ def status(state: CliState, output_format: str) -> None:
     rows = [
         _status_row(t, manager.restore(t.authenticator.session_id)) for t in login_targets(state)
     ]
-    if output_format == "table":  # one line per session when the ids fit
-        rows = [{**row, "endpoints": ", ".join(row["endpoints"])} for row in rows]
     columns = ["state", "expires", "endpoints", "issuer", "client_id", "grant", "scope"]
     write_rows(rows, output_format, columns=columns, console=state.console)
 
