@@ -107,6 +107,11 @@ class StallMonitor:
             self._active[key] = (watch, abort)
         return lambda: self._forget(key)
 
+    def __len__(self) -> int:
+        """The number of responses being watched."""
+        with self._lock:
+            return len(self._active)
+
     def _forget(self, key: int) -> None:
         with self._lock:
             self._active.pop(key, None)
