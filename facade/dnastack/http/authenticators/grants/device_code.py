@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -97,8 +98,14 @@ def request_device_authorization(
         user_code=user_code,
         verification_uri=verification_uri,
         verification_uri_complete=complete if isinstance(complete, str) and complete else None,
-        expires_in=_positive(answer.get("expires_in"), DEFAULT_DEVICE_CODE_LIFETIME_SECONDS),
-        interval=_positive(answer.get("interval"), DEFAULT_POLL_INTERVAL_SECONDS),
+        expires_in=_positive(
+            answer.get("expires_in"),
+            DEFAULT_DEVICE_CODE_LIFETIME_SECONDS,
+            MAX_DEVICE_CODE_LIFETIME_SECONDS,
+        ),
+        interval=_positive(
+            answer.get("interval"), DEFAULT_POLL_INTERVAL_SECONDS, MAX_POLL_INTERVAL_SECONDS
+        ),
     )
 
 
@@ -180,7 +187,22 @@ def device_code_grant(
     )
 
 
-def _positive(value: Any, default: float) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
-        return float(value)
+MAX_DEVICE_CODE_LIFETIME_SECONDS = 3600.0
+"""A device code ``expires_in`` beyond this (an hour) is capped: no login waits longer."""
+MAX_POLL_INTERVAL_SECONDS = 60.0
+"""A polling ``interval`` beyond this is capped."""
+
+
+def _positive(value: Any, default: float, most: float) -> float:
+    """A positive number from a server, capped at ``most``; absurd values (not a number,
+    not positive, too big for a float) give ``default``."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        try:
+            number = float(value)
+        except OverflowError:  # an integer too large for a float
+            return most
+        if math.isfinite(number) and number > 0:
+            return min(number, most)
+        if number == math.inf:
+            return most
     return float(default)

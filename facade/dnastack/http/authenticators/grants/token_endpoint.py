@@ -5,6 +5,12 @@ Every grant (device code, client credentials, refresh, token exchange) and revoc
 ``invalid_grant``, ``authorization_pending``...) becomes :class:`OAuthError`, an
 :class:`~dnastack.exceptions.AuthenticationError` carrying the error code and description;
 the client secret, refresh token, device code and subject token never appear in it.
+
+Credentials stay with the endpoint's origin: redirects are not left to httpx. A 307/308 to
+the same origin (scheme, host, port) is followed (at most :data:`MAX_TOKEN_REDIRECTS`); a
+redirect to another origin, or a 301/302/303 (which would turn the POST into a GET), ends
+with an :class:`~dnastack.exceptions.AuthenticationError` before anything is re-sent, and a
+redirect to a non-http(s) URL with an :class:`~dnastack.exceptions.UnsafeUrlError`.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ __all__ = [
     "ACCESS_TOKEN_TYPE",
     "CLIENT_AUTH_METHODS",
     "DEVICE_CODE_GRANT",
+    "MAX_TOKEN_REDIRECTS",
     "NO_AUTH",
     "TOKEN_EXCHANGE_GRANT",
     "ClientAuthentication",
@@ -35,6 +42,8 @@ DEVICE_CODE_GRANT = "urn:ietf:params:oauth:grant-type:device_code"
 TOKEN_EXCHANGE_GRANT = "urn:ietf:params:oauth:grant-type:token-exchange"
 ACCESS_TOKEN_TYPE = "urn:ietf:params:oauth:token-type:access_token"
 CLIENT_AUTH_METHODS = frozenset({"client_secret_basic", "client_secret_post", "none"})
+MAX_TOKEN_REDIRECTS = 3
+"""Same-origin 307/308 redirects followed by one token request."""
 NO_AUTH = httpx.Auth()
 """Per-request ``auth`` that overrides a client's default auth with nothing."""
 
@@ -125,13 +134,7 @@ def post_form(
     """
     body = {k: v for k, v in form.items() if v is not None}
     basic = client.apply(body)
-    with translated_errors("POST", url):
-        response = http.post(
-            url,
-            data=body,
-            auth=basic or NO_AUTH,  # never the endpoint auth a shared client may carry
-            headers={"Accept": "application/json"},
-        )
+    response = _post_same_origin(http, url, body, basic, what)
     scrub = [client.client_secret, *secrets]
     payload = _json_object(response)
     if response.is_success:
@@ -159,6 +162,47 @@ def post_form(
         )
     raise AuthenticationError(
         f"{what} failed: {safe_url(url)} answered HTTP {response.status_code}"
+    )
+
+
+def _origin(url: httpx.URL) -> tuple[str, str, int | None]:
+    return url.scheme, url.host, url.port or (443 if url.scheme == "https" else 80)
+
+
+def _post_same_origin(
+    http: httpx.Client,
+    url: str,
+    body: Mapping[str, str],
+    basic: httpx.BasicAuth | None,
+    what: str,
+) -> httpx.Response:
+    """POST ``body``; follow only same-origin 307/308 redirects (credentials never leave)."""
+    from dnastack.http.urls import follow_server_url
+
+    target = httpx.URL(url)
+    origin = _origin(target)
+    for _ in range(MAX_TOKEN_REDIRECTS + 1):
+        with translated_errors("POST", target):
+            response = http.post(
+                target,
+                data=body,
+                auth=basic or NO_AUTH,  # never the endpoint auth a shared client may carry
+                headers={"Accept": "application/json"},
+                follow_redirects=False,
+            )
+        location = response.headers.get("Location")
+        if not response.has_redirect_location or location is None:
+            return response
+        next_url = follow_server_url(response.url, location, what=f"{what}: redirect")
+        if _origin(next_url) != origin or response.status_code not in (307, 308):
+            raise AuthenticationError(
+                f"{what}: {safe_url(target)} answered HTTP {response.status_code} redirecting "
+                f"to {safe_url(next_url)}; credentials are only sent to the token endpoint's "
+                "origin by POST, so the request was not repeated there"
+            )
+        target = next_url
+    raise AuthenticationError(
+        f"{what}: more than {MAX_TOKEN_REDIRECTS} redirects from {safe_url(url)}"
     )
 
 
