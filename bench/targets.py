@@ -99,6 +99,16 @@ def check_targets(outcomes: dict[str, ScenarioOutcome], sizes: Sizes) -> list[Ta
         )
     for page_size in sizes.page_sizes:
         checks.append(
+            _ratio_check(
+                f"async Data Connect rows/s within 10% of sync ({page_size} rows/page)",
+                outcomes.get(f"dc.stream.async.p{page_size}"),
+                OTHER,
+                lambda r: r >= 0.9,
+                lambda r: f"{r:.0%} of sync",
+            )
+        )
+    for page_size in sizes.page_sizes:
+        checks.append(
             _rss_check(
                 sizes,
                 page_size,

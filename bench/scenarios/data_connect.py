@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bench.context import BenchContext
-from bench.harness import Scenario
+from bench.harness import OTHER, OURS, Scenario, Variant, child_value
 from bench.scenarios.common import peak_rss_mib, sdk_variants
 
 __all__ = ["TABLE", "scenarios"]
@@ -14,6 +14,32 @@ GROUP = "Data Connect"
 
 def _query(rows: int, total: int) -> str:
     return f"SELECT * FROM {TABLE}" if rows >= total else f"SELECT * FROM {TABLE} LIMIT {rows}"
+
+
+def _async_stream(ctx: BenchContext, page_size: int) -> Scenario:
+    """``async for`` over AsyncDataConnectClient vs DataConnectClient's ``for``, same run."""
+    sizes = ctx.sizes
+    url = ctx.servers[page_size].data_connect_url
+    full = ("--url", url, "--sql", _query(sizes.rows, sizes.rows), "--expect", str(sizes.rows))
+    path, ours = ctx.runner("dc_stream"), str(ctx.ours_python)
+    return Scenario(
+        key=f"dc.stream.async.p{page_size}",
+        group=GROUP,
+        title=f"stream {sizes.rows:,} rows, {page_size} rows/page: async for vs for",
+        unit="rows/s",
+        higher_is_better=True,
+        variants=(
+            Variant(
+                "ours AsyncDataConnectClient",
+                OURS,
+                (ours, path, "--sdk", "ours-async", *full),
+                child_value,
+            ),
+            Variant(
+                "ours DataConnectClient", OTHER, (ours, path, "--sdk", "ours", *full), child_value
+            ),
+        ),
+    )
 
 
 def scenarios(ctx: BenchContext) -> list[Scenario]:
@@ -32,6 +58,8 @@ def scenarios(ctx: BenchContext) -> list[Scenario]:
                 variants=sdk_variants(ctx, "dc_stream", full, with_httpx=True),
             )
         )
+    for page_size in sizes.page_sizes:
+        found.append(_async_stream(ctx, page_size))
     for page_size in sizes.page_sizes:
         url = ctx.servers[page_size].data_connect_url
         small = (

@@ -1,0 +1,68 @@
+"""AsyncRetryTransport drives the same retry plan as RetryTransport: same decisions for the
+same outcomes (fault injection with httpx.MockTransport; injected sleep, no real waiting)."""
+
+from __future__ import annotations
+
+import asyncio
+
+import httpx
+import pytest
+
+from dnastack.http.async_transport import AsyncRetryTransport
+from dnastack.http.retry import DEFAULT_POLICY
+from dnastack.http.transport import RetryTransport
+
+SCRIPTS = {
+    "503 then 200": [503, 200],
+    "429 with Retry-After then 200": [429, 200],
+    "connect error then 200": ["connect", 200],
+    "always 502": [502, 502, 502, 502, 502],
+    "404 is final": [404, 200],
+}
+
+
+def scripted(script: list[int | str]) -> tuple[list[str], object]:
+    attempts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        outcome = script[len(attempts)]
+        attempts.append(request.method)
+        if outcome == "connect":
+            raise httpx.ConnectError("refused", request=request)
+        headers = {"Retry-After": "2"} if outcome == 429 else {}
+        return httpx.Response(int(outcome), headers=headers)
+
+    return attempts, handler
+
+
+@pytest.mark.parametrize("name", sorted(SCRIPTS))
+def test_sync_and_async_drivers_take_the_same_decisions(name: str) -> None:
+    sync_attempts, sync_handler = scripted(SCRIPTS[name])
+    sync_waits: list[float] = []
+    sync = RetryTransport(
+        httpx.MockTransport(sync_handler),  # type: ignore[arg-type]
+        sleep=sync_waits.append,
+        rng=lambda: 0.5,
+    )
+    with httpx.Client(transport=sync) as client:
+        sync_status = client.get("http://api.test/x").status_code
+
+    async_attempts, async_handler = scripted(SCRIPTS[name])
+    async_waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        async_waits.append(seconds)
+
+    async def main() -> int:
+        transport = AsyncRetryTransport(
+            httpx.MockTransport(async_handler),  # type: ignore[arg-type]
+            sleep=sleep,
+            rng=lambda: 0.5,
+        )
+        async with httpx.AsyncClient(transport=transport) as client:
+            return (await client.get("http://api.test/x")).status_code
+
+    assert asyncio.run(main()) == sync_status
+    assert async_attempts == sync_attempts
+    assert async_waits == sync_waits
+    assert len(sync_attempts) <= DEFAULT_POLICY.max_attempts
