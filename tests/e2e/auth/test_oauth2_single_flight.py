@@ -112,3 +112,26 @@ def test_many_requests_refused_together_renew_the_token_once(
 
     assert statuses == [200] * CALLERS
     assert grants == ["grant", "grant"]  # the first login, then one renewal for all 20
+
+
+def test_device_flow_from_async_code_runs_off_the_event_loop(
+    oidc_provider: OidcProvider,
+    make_authenticator: AuthenticatorFactory,
+    resource_server: LocalServer,
+) -> None:
+    authenticator = make_authenticator("cli")
+    approve_when_asked(oidc_provider, authenticator)
+    flow_threads: list[int] = []
+    authenticator.events.on(
+        "user-verification-required", lambda e: flow_threads.append(threading.get_ident())
+    )
+
+    async def main() -> tuple[int, int]:
+        async with httpx.AsyncClient(auth=EndpointAuth([authenticator])) as client:
+            response = await client.get(f"{resource_server.url}/objects/1")
+        return response.status_code, threading.get_ident()
+
+    status, loop_thread = asyncio.run(main())
+
+    assert status == 200
+    assert len(flow_threads) == 1 and flow_threads[0] != loop_thread
