@@ -3,11 +3,10 @@
 Both distributions write one ``dnastack`` package folder: installed together they overwrite
 each other's files (the old ``omics`` command breaks; uninstalling one deletes the other's
 ``__init__.py``). ``import dnastack`` and the ``dnastack`` command therefore check, once,
-whether the folder that holds this package also holds the other distribution's metadata
-(one directory listing, well under a millisecond; ``importlib.metadata`` is imported only to
-name the version once a conflict is found) and stop with one error that names it and the
-fix. Only the stdlib (and :mod:`dnastack.exceptions`) is imported here: ``import dnastack``
-stays cheap.
+whether the shared ``dnastack/`` folder holds a file only the other distribution installs
+(one ``stat``; its metadata is read only once a conflict is found) and stop with one error
+that names it and the fix. Only the stdlib (and :mod:`dnastack.exceptions`) is imported
+here: ``import dnastack`` stays cheap.
 """
 
 from __future__ import annotations
@@ -27,6 +26,8 @@ __all__ = [
 
 CONFLICTING_DISTRIBUTION = "dnastack-client-library"
 _METADATA_PREFIX = "dnastack_client_library-"
+_METADATA_SUFFIXES = (".dist-info", ".egg-info")
+_MARKER_FILE = "omics_cli.py"  # in dnastack/ only when dnastack-client-library is installed there
 _CONSOLE_SCRIPTS = frozenset({"dnastack", "omics"})
 
 
@@ -36,26 +37,30 @@ class ConflictingDistributionError(DnastackError, ImportError):
 
 def conflicting_distribution(site_dir: str | None = None) -> str | None:
     """The ``name version`` of dnastack-client-library when it is installed in ``site_dir``
-    (default: the folder holding this ``dnastack`` package), else None."""
+    (default: the folder holding this ``dnastack`` package), else None.
+
+    The common case costs one ``stat``: a file only the other distribution puts into the
+    shared ``dnastack/`` folder. Its metadata (and ``importlib.metadata``) is read only once
+    that file is found.
+    """
     folder = site_dir or os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    if not os.path.exists(os.path.join(folder, "dnastack", _MARKER_FILE)):
+        return None
+    version = "(unknown version)"
     try:
         with os.scandir(folder) as entries:
-            found = [
-                entry.name
-                for entry in entries
-                if entry.name.lower().startswith(_METADATA_PREFIX)
-                and entry.name.lower().endswith((".dist-info", ".egg-info"))
-            ]
+            for entry in entries:
+                name = entry.name.lower()
+                if name.startswith(_METADATA_PREFIX) and name.endswith(_METADATA_SUFFIXES):
+                    version = entry.name[len(_METADATA_PREFIX) :].rsplit(".", 1)[0]
+                    break
     except OSError:
-        return None
-    if not found:
-        return None
-    version = found[0][len(_METADATA_PREFIX) :].rsplit(".", 1)[0]
+        pass
     try:
         import importlib.metadata
 
         version = importlib.metadata.version(CONFLICTING_DISTRIBUTION)
-    except Exception:  # noqa: BLE001 - the folder name is enough to name it
+    except Exception:  # noqa: BLE001 - the folder name (or "unknown") names it well enough
         pass
     return f"{CONFLICTING_DISTRIBUTION} {version}"
 

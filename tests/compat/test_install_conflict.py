@@ -22,11 +22,12 @@ ROOT = Path(__file__).resolve().parents[2]
 PIP_TIMEOUT_SECONDS = 600
 
 
-def test_conflict_is_found_from_the_other_distributions_metadata(tmp_path: Path) -> None:
-    assert conflicting_distribution(str(tmp_path)) is None
+def test_conflict_is_found_from_the_other_distributions_files(tmp_path: Path) -> None:
+    (tmp_path / "dnastack").mkdir()
     (tmp_path / "dnastack_client_library-3.1.240.dist-info").mkdir()
-    found = conflicting_distribution(str(tmp_path))
-    assert found is not None and found.startswith("dnastack-client-library ")
+    assert conflicting_distribution(str(tmp_path)) is None  # metadata alone: not in dnastack/
+    (tmp_path / "dnastack" / "omics_cli.py").touch()
+    assert conflicting_distribution(str(tmp_path)) == "dnastack-client-library 3.1.240"
 
 
 def test_conflict_message_names_the_distribution_and_the_fix() -> None:

@@ -110,6 +110,11 @@ def test_data_connect_query_without_conversion_gives_json_values(
     assert rows[0]["id"] == "9007199254740993" and rows[0]["day"] == "2024-02-29"
 
 
+def test_data_connect_query_parameters_are_keyword_only(client: DataConnectClient) -> None:
+    with pytest.raises(TypeError, match="keyword-only"):
+        client.query("SELECT ?", ["x"])  # type: ignore[arg-type]
+
+
 def test_data_connect_query_accepts_the_reference_positional_no_auth(
     client: DataConnectClient, requests_sent: list[httpx.Request]
 ) -> None:
