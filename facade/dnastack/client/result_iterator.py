@@ -149,9 +149,13 @@ class ResultIterator(Iterator[T]):
             from dnastack.client.data_connect.frames import rows_to_pandas
 
             return rows_to_pandas(self._records(), lambda: self.data_model)
-        from dnastack.client.data_connect.batches import batches_to_arrow, table_to_pandas
+        from dnastack.client.data_connect.batches import (
+            TABLE_BATCH_ROWS,
+            batches_to_arrow,
+            table_to_pandas,
+        )
 
-        table = batches_to_arrow(self._batches(None), lambda: self.data_model)
+        table = batches_to_arrow(self._batches(TABLE_BATCH_ROWS), lambda: self.data_model)
         return table_to_pandas(table, lambda: self.data_model)
 
     def to_arrow(self) -> pa.Table:
@@ -164,9 +168,9 @@ class ResultIterator(Iterator[T]):
         """
         require_optional("pyarrow", "ResultIterator.to_arrow()")
         self._whole("to_arrow()")
-        from dnastack.client.data_connect.batches import batches_to_arrow
+        from dnastack.client.data_connect.batches import TABLE_BATCH_ROWS, batches_to_arrow
 
-        return batches_to_arrow(self._batches(None), lambda: self.data_model)
+        return batches_to_arrow(self._batches(TABLE_BATCH_ROWS), lambda: self.data_model)
 
     def iter_batches(self, rows: int | None = None) -> Iterator[pa.RecordBatch]:
         """The rows as typed ``pyarrow.RecordBatch``es of at most ``rows`` rows (default

@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_BATCH_ROWS",
+    "TABLE_BATCH_ROWS",
     "arrow_schema",
     "batches_to_arrow",
     "iter_record_batches",
@@ -41,7 +42,11 @@ __all__ = [
 ]
 
 DEFAULT_BATCH_ROWS = 50_000
-"""Rows per record batch when the caller names no size (``batch_rows`` setting)."""
+"""Rows per record batch of ``iter_batches()``/``to_parquet()``/``to_csv()`` by default
+(Parquet row groups of this size)."""
+TABLE_BATCH_ROWS = 10_000
+"""Rows per batch inside ``to_arrow()``/``to_pandas()``: the rows held as Python objects
+at a time, on top of the table itself."""
 
 
 def _properties(data_model: DataModelGetter) -> dict[str, Any] | None:
