@@ -67,6 +67,16 @@ def expect_type(value: object, expected: type[T], field: str) -> T:
     )
 
 
+def path_segment(value: str) -> str:
+    """``value`` as exactly one percent-encoded path segment: ``/``, ``?``, ``#``, ``%``
+    encoded, and the dot segments ``.``/``..`` (which URL resolution would drop or climb
+    with) written ``%2E``/``%2E%2E``."""
+    from urllib.parse import quote
+
+    encoded = quote(value, safe="")
+    return encoded.replace(".", "%2E") if encoded in (".", "..") else encoded
+
+
 __all__ = [
     "UNSET",
     "File",
@@ -75,4 +85,5 @@ __all__ = [
     "Response",
     "Unset",
     "expect_type",
+    "path_segment",
 ]

@@ -15,11 +15,13 @@ Pure functions (no I/O), shared by the sync and async drivers.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import httpx
-
 from dnastack.exceptions import UnsafeUrlError, safe_url
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = ["ALLOWED_SCHEMES", "follow_server_url", "is_followable", "path_segment"]
 
@@ -50,6 +52,8 @@ def follow_server_url(base: httpx.URL | str, link: str, *, what: str = "link") -
             to an http(s) URL with a host (the message names ``what`` and both URLs,
             without query strings).
     """
+    import httpx  # not at import time: `import httpx` also loads click when installed
+
     scheme = _declared_scheme(link)
     if scheme is not None and scheme not in ALLOWED_SCHEMES:
         raise UnsafeUrlError(

@@ -5,7 +5,6 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from dnastack.client.base import BaseServiceClient
 from dnastack.client.collections.errors import UnknownCollectionError
@@ -24,6 +23,7 @@ from dnastack.client.pagination import Page, PageRequest, Paginator, load_json
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
 from dnastack.exceptions import NotFoundError, ResponseParseError
+from dnastack.http.urls import path_segment
 
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
@@ -219,7 +219,7 @@ class CollectionServiceClient(BaseServiceClient):
             list_options: item type filter and page size.
             max_results: stop after this many items (no further page is fetched).
         """
-        collection = quote(collection_id_or_slug_name_or_db_schema_name, safe="")
+        collection = path_segment(collection_id_or_slug_name_or_db_schema_name)
         paginator: Paginator[CollectionItem] = Paginator(
             self._session(),
             PageRequest(
@@ -262,7 +262,7 @@ class CollectionServiceClient(BaseServiceClient):
             slug = collection.slugName if isinstance(collection, Collection) else None
             if slug is None:
                 slug = self.get(str(collection), no_auth=no_auth).slugName
-            path = f"collection/{quote(slug, safe='')}/data-connect/"
+            path = f"collection/{path_segment(slug)}/data-connect/"
             suffix = f"collection/{slug}/data-connect"
         return self.endpoint.copy(
             update={

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import chain
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
 from dnastack.client.base import normalize_base_url
 from dnastack.client.data_connect.conversion import ValueConversionError
@@ -25,6 +24,7 @@ from dnastack.client.pagination import (
 )
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.exceptions import DnastackError, HttpError, NotFoundError, ResponseParseError
+from dnastack.http.urls import path_segment
 
 if TYPE_CHECKING:
     from dnastack.client.data_connect.client import DataConnectClient
@@ -187,7 +187,7 @@ class Table:
         return plan.to_dask()
 
     def _table_url(self, leaf: str) -> str:
-        return f"{self._url}table/{quote(self._name, safe='')}/{leaf}"
+        return f"{self._url}table/{path_segment(self._name)}/{leaf}"
 
     def _http_session(self) -> HttpSession:
         if self._session is None:

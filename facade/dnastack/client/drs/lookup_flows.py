@@ -16,7 +16,6 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, Final
-from urllib.parse import quote
 
 from dnastack.client.base import normalize_base_url
 from dnastack.client.drs.errors import DrsError, DrsObjectNotFoundError, UnresolvedDrsObjectsError
@@ -32,6 +31,7 @@ from dnastack.exceptions import (
     safe_url,
 )
 from dnastack.http.retry import parse_retry_after
+from dnastack.http.urls import path_segment
 
 __all__ = [
     "BULK_BATCH_SIZE",
@@ -61,7 +61,7 @@ def fetch_object(
     """One object (``base_url`` ends with ``/``)."""
     from ga4gh_drs.models import DrsObject as GeneratedDrsObject
 
-    url = f"{base_url}objects/{quote(object_id, safe='')}"
+    url = f"{base_url}objects/{path_segment(object_id)}"
     params = {"expand": "true"} if expand else None
     for attempt in range(_ACCEPTED_RETRIES + 1):
         try:
@@ -192,7 +192,7 @@ def access_url(
     """Exchange ``access_id`` for an :class:`AccessURL`."""
     from ga4gh_drs.models import AccessURL as GeneratedAccessURL
 
-    url = f"{base_url}objects/{quote(object_id, safe='')}/access/{quote(access_id, safe='')}"
+    url = f"{base_url}objects/{path_segment(object_id)}/access/{path_segment(access_id)}"
     try:
         response = yield Send("GET", url, no_auth=no_auth, trace=trace)
     except NotFoundError as exc:

@@ -18,9 +18,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import quote, unquote, urlsplit
+from urllib.parse import unquote, urlsplit
 
 from dnastack.exceptions import DnastackError
+from dnastack.http.urls import path_segment
 
 __all__ = ["DrsLocation", "InvalidDrsUriError", "resolve_drs_location"]
 
@@ -42,7 +43,7 @@ class DrsLocation:
 
     @property
     def object_url(self) -> str:
-        return f"{self.base_url}/objects/{quote(self.object_id, safe='')}"
+        return f"{self.base_url}/objects/{path_segment(self.object_id)}"
 
 
 def resolve_drs_location(

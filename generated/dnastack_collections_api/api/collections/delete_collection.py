@@ -1,14 +1,13 @@
 # Generated from specs/collections.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -17,9 +16,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/collection/{id}".format(
-            id=quote(str(id), safe=""),
-        ),
+        "url": f"/collection/{path_segment(str(id))}",
     }
 
     return _kwargs

@@ -1,7 +1,6 @@
 # Generated from specs/collections.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.delete_collection_item_request import DeleteCollectionItemRequest
 from ...models.error import Error
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -21,9 +20,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "delete",
-        "url": "/collections/{id}/items".format(
-            id=quote(str(id), safe=""),
-        ),
+        "url": f"/collections/{path_segment(str(id))}/items",
     }
 
     _kwargs["json"] = body.to_dict()

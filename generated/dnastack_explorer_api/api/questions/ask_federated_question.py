@@ -1,7 +1,6 @@
 # Generated from specs/explorer.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -10,7 +9,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.federated_question_query_request import FederatedQuestionQueryRequest
 from ...models.federated_question_query_response import FederatedQuestionQueryResponse
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -22,9 +21,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "post",
-        "url": "/questions/{question_id}/query".format(
-            question_id=quote(str(question_id), safe=""),
-        ),
+        "url": f"/questions/{path_segment(str(question_id))}/query",
     }
 
     _kwargs["json"] = body.to_dict()

@@ -1,7 +1,6 @@
 # Generated from specs/explorer.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.federated_question import FederatedQuestion
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -18,9 +17,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/questions/{question_id}".format(
-            question_id=quote(str(question_id), safe=""),
-        ),
+        "url": f"/questions/{path_segment(str(question_id))}",
     }
 
     return _kwargs

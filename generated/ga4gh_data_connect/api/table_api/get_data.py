@@ -1,7 +1,6 @@
 # Generated from specs/data-connect.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.table_data import TableData
-from ...types import Response
+from ...types import Response, path_segment
 
 
 def _get_kwargs(
@@ -18,9 +17,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/table/{table_name}/data".format(
-            table_name=quote(str(table_name), safe=""),
-        ),
+        "url": f"/table/{path_segment(str(table_name))}/data",
     }
 
     return _kwargs

@@ -1,7 +1,6 @@
 # Generated from specs/drs.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
 from http import HTTPStatus
 from typing import Any, cast
-from urllib.parse import quote
 
 import httpx
 
@@ -9,7 +8,7 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.drs_object import DrsObject
 from ...models.error import Error
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, path_segment
 
 
 def _get_kwargs(
@@ -26,9 +25,7 @@ def _get_kwargs(
 
     _kwargs: dict[str, Any] = {
         "method": "get",
-        "url": "/objects/{object_id}".format(
-            object_id=quote(str(object_id), safe=""),
-        ),
+        "url": f"/objects/{path_segment(str(object_id))}",
         "params": params,
     }
 
