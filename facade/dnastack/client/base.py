@@ -313,6 +313,13 @@ class BaseServiceClient(Closeable):
             with translated_errors(method, url):
                 raise
             raise  # pragma: no cover - translated_errors always raises
+        except (RecursionError, OverflowError) as exc:  # a hostile body: too deep, too big
+            response = scope.response
+            raise ResponseParseError(
+                f"the response body cannot be parsed ({type(exc).__name__})",
+                operation=getattr(operation, "__module__", None),
+                status_code=response.status_code if response is not None else None,
+            ) from exc
         except unparseable as exc:
             response = scope.response
             if response is not None and not response.is_success:

@@ -209,6 +209,6 @@ def _post_same_origin(
 def _json_object(response: httpx.Response) -> dict[str, Any] | None:
     try:
         data = response.json()
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested deeper than the parser goes
         return None
     return data if isinstance(data, dict) else None
