@@ -159,13 +159,23 @@ def _data_connect(ctx: DeepContext) -> None:
             data_op = "GET /table/{table_name}/data"
             data = ctx.fetch("GET", ctx.url(f"table/{_seg(name)}/data"))
             if not _listed_missing(ctx, data_op, f"table {name!r}", data):
-                walk_pages(ctx, data_op, data, check_page=_rows_checker(ctx, data_op))
+                walk_pages(
+                    ctx,
+                    data_op,
+                    data,
+                    check_page=_rows_checker(ctx, data_op),
+                    subject=f"table {name!r}",
+                )
             if searched < MAX_SEARCH_WALKS:
                 searched += 1
                 search = ctx.fetch("POST", ctx.url("search"), body={"query": search_query(name)})
                 if search.ok:
                     walk_pages(
-                        ctx, "POST /search", search, check_page=_rows_checker(ctx, "POST /search")
+                        ctx,
+                        "POST /search",
+                        search,
+                        check_page=_rows_checker(ctx, "POST /search"),
+                        subject=f"SELECT * FROM {name}",
                     )
 
 

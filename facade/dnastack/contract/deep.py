@@ -95,10 +95,15 @@ class DeepContext:
     def out_of_budget(self, what: str) -> bool:
         """True (and reported once) when the time or byte budget is spent."""
         if self.clock() - self.started > self.bounds.max_seconds:
-            self.cut(f"--max-walk-seconds {self.bounds.max_seconds:g} stopped {what}")
+            self.cut(
+                f"--max-walk-seconds (contract_max_walk_seconds) {self.bounds.max_seconds:g} "
+                f"stopped {what}"
+            )
             return True
         if self.bytes_read >= self.bounds.max_bytes:
-            self.cut(f"--max-walk-bytes {self.bounds.max_bytes} stopped {what}")
+            self.cut(
+                f"--max-walk-bytes (contract_max_walk_bytes) {self.bounds.max_bytes} stopped {what}"
+            )
             return True
         return False
 
@@ -230,7 +235,7 @@ def bounded(items: Iterable[Any], limit: int, ctx: DeepContext, what: str) -> It
     """``items`` up to ``limit`` (a cut is reported when more were there)."""
     for index, item in enumerate(items):
         if index >= limit:
-            ctx.cut(f"--max-ids {limit} stopped {what} after {limit}")
+            ctx.cut(f"--max-ids (contract_max_ids) {limit} stopped {what} after {limit}")
             return
         if ctx.out_of_budget(what):
             return

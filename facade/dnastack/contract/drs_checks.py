@@ -282,14 +282,14 @@ def drs_checks(ctx: DeepContext, object_ids: list[str]) -> None:
     for count, (size, object_id, document) in enumerate(sorted(blobs, key=lambda b: b[0])):
         if count >= ctx.bounds.max_downloads:
             ctx.cut(
-                f"--max-downloads {ctx.bounds.max_downloads} left {len(blobs) - count} "
-                "object(s) undownloaded"
+                f"--max-downloads (contract_max_downloads) {ctx.bounds.max_downloads} "
+                f"left {len(blobs) - count} object(s) undownloaded"
             )
             return
         if size > budget:
             ctx.cut(
-                f"--download-budget {ctx.bounds.download_bytes} left {len(blobs) - count} "
-                "object(s) undownloaded"
+                f"--download-budget (contract_download_budget) {ctx.bounds.download_bytes} "
+                f"left {len(blobs) - count} object(s) undownloaded"
             )
             return
         if ctx.out_of_budget("the DRS downloads"):

@@ -114,12 +114,16 @@ def walk_pages(
     first: Fetched,
     *,
     check_page: Callable[[Fetched, Any, int], None] | None = None,
+    subject: str = "",
 ) -> PageWalk:
-    """Check ``first`` (already fetched) and every page its ``next_page_url`` chain leads to."""
+    """Check ``first`` (already fetched) and every page its ``next_page_url`` chain leads to.
+
+    ``subject`` names what is walked in the report's cut-short lines (``table 'big'``).
+    """
     walk = PageWalk()
     fetched, url = first, first.url
     seen = {_canonical(url)}
-    what = f"the pages of {operation}"
+    what = f"the pages of {operation}" + (f" ({subject})" if subject else "")
     while True:
         number = len(walk.pages) + 1
         page = fetched.json()
@@ -174,7 +178,10 @@ def walk_pages(
             ctx.note(f"{operation}: a next_page_url on another origin was not followed")
             return walk
         if number >= ctx.bounds.max_pages:
-            ctx.cut(f"--max-pages {ctx.bounds.max_pages} stopped {what} (more were linked)")
+            ctx.cut(
+                f"--max-pages (contract_max_pages) {ctx.bounds.max_pages} stopped {what} "
+                "(more were linked)"
+            )
             return walk
         if ctx.out_of_budget(what):
             return walk

@@ -91,5 +91,5 @@ def test_a_next_link_that_404s_and_the_page_bound() -> None:
     walk = _walk(context, "/p0")()
     assert found == [] and len(walk.pages) == 3
     assert context.cut_short == [
-        "--max-pages 3 stopped the pages of POST /search (more were linked)"
+        "--max-pages (contract_max_pages) 3 stopped the pages of POST /search (more were linked)"
     ]
