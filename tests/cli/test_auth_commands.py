@@ -113,7 +113,7 @@ def test_login_status_use_and_revoke(
     assert len(tokens) == 2  # an access token and a refresh token
 
     status_json = cli("auth", "status", "-o", "json")
-    status_table = cli("auth", "status")
+    status_table = cli("auth", "status", "-o", "table")
     (row,) = json.loads(status_json.stdout)
     assert row["state"] == "valid" and row["endpoints"] == "dc"
     assert row["issuer"] == oidc_provider.issuer

@@ -25,7 +25,7 @@ def node(cli: DnastackCli, devserver: DevServer) -> DnastackCli:
 
 
 def test_collections_list_and_get(node: DnastackCli) -> None:
-    listed = node("collections", "list")
+    listed = node("collections", "list", "-o", "table")
     as_jsonl = node("collections", "list", "-o", "jsonl")
     got = node("collections", "get", "cohort-a", "-o", "json")
 
@@ -75,8 +75,8 @@ def test_query_runs_on_the_collections_own_data_connect(node: DnastackCli) -> No
 
 def test_questions_list_and_describe(node: DnastackCli) -> None:
     listed = node("explorer", "questions", "list", "-o", "jsonl")
-    table = node("explorer", "questions", "list")
-    described = node("explorer", "questions", "describe", "samples-by-population")
+    table = node("explorer", "questions", "list", "-o", "table")
+    described = node("explorer", "questions", "describe", "samples-by-population", "-o", "table")
 
     ids = [json.loads(line)["id"] for line in listed.stdout.splitlines()]
     assert {"variants-by-gene", "samples-by-population"} <= set(ids)

@@ -90,7 +90,7 @@ def test_endpoints_add_list_set_default_and_remove(cli: DnastackCli) -> None:
     assert context["defaults"] == {"data_connect": "dc", "drs": "drs"}
     assert context["endpoints"][1]["url"] == DRS_URL + "v2/"
 
-    table = cli("config", "endpoints", "list")
+    table = cli("config", "endpoints", "list", "-o", "table")
     assert "dc" in table.stdout and "data_connect" in table.stdout
 
     assert cli("config", "endpoints", "remove", "dc").exit_code == 0

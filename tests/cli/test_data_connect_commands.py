@@ -43,18 +43,20 @@ def _sdk_rows(client: DataConnectClient, sql: str, params: list[Any]) -> tuple[l
 
 
 def test_tables_list(dc: DnastackCli) -> None:
-    table = dc("dc", "tables", "list")
+    table = dc("dc", "tables", "list", "-o", "table")
     jsonl = dc("data-connect", "tables", "list", "-o", "jsonl")
+    piped = dc("dc", "tables", "list")  # stdout is not a terminal: JSON, as the reference
 
     assert table.exit_code == jsonl.exit_code == 0, table
     assert table.stdout.split()[:3] == ["name", "description", "columns"]
     names = [json.loads(line)["name"] for line in jsonl.stdout.splitlines()]
     assert {"variants", "samples", "all_types", "big"} <= set(names)
     assert "data_model" in json.loads(jsonl.stdout.splitlines()[0])
+    assert [t["name"] for t in json.loads(piped.stdout)] == names
 
 
 def test_tables_get_shows_the_columns(dc: DnastackCli) -> None:
-    table = dc("dc", "tables", "get", "samples")
+    table = dc("dc", "tables", "get", "samples", "-o", "table")
     as_json = dc("dc", "tables", "get", "samples", "-o", "json")
 
     assert table.exit_code == 0, table

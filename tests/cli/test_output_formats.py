@@ -212,3 +212,40 @@ def test_a_console_without_colour_writes_no_escape_codes(monkeypatch: pytest.Mon
     make_console(stream).print("[bold red]hello[/bold red]")
 
     assert stream.getvalue() == "hello\n"
+
+
+def _commands(group: Any, path: tuple[str, ...] = ()) -> Iterator[tuple[str, Any]]:
+    import click
+
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):  # the groups load their commands lazily
+        command = group.get_command(ctx, name)
+        if isinstance(command, click.Group):
+            yield from _commands(command, (*path, name))
+        else:
+            yield " ".join((*path, name)), command
+
+
+def test_every_output_option_is_a_table_on_a_terminal_and_json_elsewhere() -> None:
+    from dnastack.cli.main import cli
+    from dnastack.cli.output import resolve_format
+
+    with_output = {
+        name: option
+        for name, command in _commands(cli)
+        for option in command.params
+        if option.name == "output_format"
+    }
+    assert {
+        "data-connect tables list",
+        "collections list",
+        "data-connect query",
+        "auth status",
+    } <= set(with_output)
+    for name, option in with_output.items():
+        assert option.default == "auto", name  # one default; nothing prints a table to a pipe
+        assert option.callback is not None, name
+        assert option.callback(None, option, "auto") == resolve_format("auto")
+    assert resolve_format("auto", _Tty()) == "table"
+    assert resolve_format("auto", io.StringIO()) == "json"
+    assert resolve_format("csv", _Tty()) == "csv"

@@ -46,13 +46,4 @@ DELIBERATE: dict[str, str] = {
     ),
 }
 
-PENDING: dict[str, str] = {
-    "core_cli_tables_list": (
-        "`dc tables list` off a terminal still prints a table (the reference: JSON); the "
-        "cli change made `dc query` JSON off a terminal, not the listings"
-    ),
-    "core_cli_collections_list": (
-        "`collections list` off a terminal still prints a table (the reference: JSON); the "
-        "cli change made `dc query` JSON off a terminal, not the listings"
-    ),
-}
+PENDING: dict[str, str] = {}

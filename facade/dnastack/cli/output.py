@@ -76,27 +76,27 @@ AUTO_FORMAT = "auto"
 _F = TypeVar("_F", bound=Callable[..., Any])
 
 
-def output_option(
-    formats: Sequence[str] = ROW_FORMATS, default: str = "table"
-) -> Callable[[_F], _F]:
-    """The ``-o/--output`` option (``default="auto"``: table on a terminal, else JSON)."""
-    choices = [*formats, AUTO_FORMAT] if default == AUTO_FORMAT else list(formats)
-    help_text = "Output format."
-    if default == AUTO_FORMAT:
-        help_text += " auto: a table on a terminal, json when stdout is a file or a pipe."
+def output_option(formats: Sequence[str] = ROW_FORMATS) -> Callable[[_F], _F]:
+    """The ``-o/--output`` option of every command that prints data.
+
+    Default ``auto``: a table on a terminal, JSON when stdout is a file or a pipe (what the
+    reference CLI prints by default). ``auto`` is resolved here, when the option is parsed,
+    so commands only ever see a concrete format from ``formats``.
+    """
     return click.option(
         "-o",
         "--output",
         "output_format",
-        type=click.Choice(choices, case_sensitive=False),
-        default=default,
+        type=click.Choice([*formats, AUTO_FORMAT], case_sensitive=False),
+        default=AUTO_FORMAT,
         show_default=True,
-        help=help_text,
+        callback=lambda _ctx, _param, value: resolve_format(value),
+        help="Output format. auto: a table on a terminal, json when stdout is a file or a pipe.",
     )
 
 
 def resolve_format(output_format: str, stream: TextIO | None = None) -> str:
-    """``auto`` -> ``table`` when ``stream`` (stdout) is a terminal, else ``json``."""
+    """``auto`` -> ``table`` when ``stream`` (default stdout) is a terminal, else ``json``."""
     if output_format != AUTO_FORMAT:
         return output_format
     isatty = getattr(stream if stream is not None else sys.stdout, "isatty", None)

@@ -10,7 +10,6 @@ import click
 from dnastack.cli.commands.data_connect import endpoint_option, run_query
 from dnastack.cli.group import DnastackGroup
 from dnastack.cli.output import (
-    AUTO_FORMAT,
     OBJECT_FORMATS,
     ROW_FORMATS,
     JsonStyle,
@@ -143,7 +142,7 @@ Examples:
 @click.option(
     "--param", "params", multiple=True, metavar="VALUE", help="Positional parameter (repeatable)."
 )
-@output_option(ROW_FORMATS, default=AUTO_FORMAT)
+@output_option(ROW_FORMATS)
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after N rows.")
 @json_style_options
 @endpoint_option("Collection Service")

@@ -21,7 +21,6 @@ import click
 from dnastack.cli.errors import CommandError
 from dnastack.cli.group import DnastackGroup
 from dnastack.cli.output import (
-    AUTO_FORMAT,
     DEFAULT_JSON_STYLE,
     OBJECT_FORMATS,
     ROW_FORMATS,
@@ -200,7 +199,7 @@ Examples:
 @click.option(
     "--param", "params", multiple=True, metavar="VALUE", help="Positional parameter (repeatable)."
 )
-@output_option(ROW_FORMATS, default=AUTO_FORMAT)
+@output_option(ROW_FORMATS)
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after N rows.")
 @json_style_options
 @endpoint_option("Data Connect")
