@@ -15,7 +15,11 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from dnastack.aio.data_connect import AsyncDataConnectClient, AsyncResultIterator
+    from dnastack.aio.data_connect import (
+        AsyncDataConnectClient,
+        AsyncResultIterator,
+        AsyncTable,
+    )
     from dnastack.aio.discovery import AsyncRegistryContext, use
     from dnastack.aio.drs import AsyncDrsClient
     from dnastack.aio.metadata import (
@@ -34,12 +38,14 @@ __all__ = [
     "AsyncRegistryContext",
     "AsyncResultIterator",
     "AsyncServiceRegistry",
+    "AsyncTable",
     "use",
 ]
 
 _LAZY = {
     "AsyncDataConnectClient": "dnastack.aio.data_connect",
     "AsyncResultIterator": "dnastack.aio.data_connect",
+    "AsyncTable": "dnastack.aio.data_connect",
     "AsyncDrsClient": "dnastack.aio.drs",
     "AsyncCollectionServiceClient": "dnastack.aio.metadata",
     "AsyncExplorerClient": "dnastack.aio.metadata",

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from aio_e2e_support import CLIENT_KINDS, Blocking
 
-from dnastack.aio import AsyncDataConnectClient
+from dnastack.aio import AsyncDataConnectClient, AsyncTable
 from dnastack.client.data_connect import DataConnectClient, QueryError, Table, TableInfo
 from dnastack.client.data_connect.conversion import Interval
 from dnastack.client.models import ServiceEndpoint
@@ -171,14 +171,23 @@ def test_data_connect_relative_next_page_urls(
     assert [t.name for t in client.list_tables()] == SAMPLE_TABLES
 
 
+@pytest.mark.parametrize("kind", CLIENT_KINDS)
 def test_data_connect_list_and_iterate_tables_across_pages(
-    devserver_factory: DevServerFactory, settings: Settings
+    devserver_factory: DevServerFactory, settings: Settings, kind: str
 ) -> None:
     server = devserver_factory.start("--page-size", "3")  # five tables: two pages
-    client = DataConnectClient(ServiceEndpoint(url=server.data_connect_url), settings=settings)
+    endpoint = ServiceEndpoint(url=server.data_connect_url)
+    client: DataConnectClient = (
+        Blocking(AsyncDataConnectClient(endpoint, settings=settings))  # type: ignore[assignment]
+        if kind == "async"
+        else DataConnectClient(endpoint, settings=settings)
+    )
 
-    listed = client.list_tables()
-    iterated = list(client.iterate_tables())
+    try:
+        listed = client.list_tables()
+        iterated = list(client.iterate_tables())
+    finally:
+        client.close()
 
     assert [t.name for t in listed] == SAMPLE_TABLES
     assert listed == iterated
@@ -187,7 +196,8 @@ def test_data_connect_list_and_iterate_tables_across_pages(
 
 def test_data_connect_table_info_and_data(client: DataConnectClient) -> None:
     table = client.table("samples")
-    assert isinstance(table, Table) and table.name == "samples"
+    assert isinstance(getattr(table, "client", table), Table | AsyncTable)  # async: a view
+    assert table.name == "samples"
 
     info = table.info
     assert info.name == "samples"

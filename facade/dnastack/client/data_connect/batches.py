@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_BATCH_ROWS",
     "TABLE_BATCH_ROWS",
+    "RecordBatchBuilder",
     "arrow_schema",
     "batches_to_arrow",
     "iter_record_batches",
@@ -69,33 +70,49 @@ def iter_record_batches(
     rows: Iterable[Mapping[str, Any]], data_model: DataModelGetter, rows_per_batch: int
 ) -> Iterator[pa.RecordBatch]:
     """Typed record batches of at most ``rows_per_batch`` rows, all with one schema."""
-    import pyarrow as pa
-
     if rows_per_batch < 1:
         raise ValueError(f"rows per batch must be >= 1, not {rows_per_batch}")
+    builder = RecordBatchBuilder(data_model)
     iterator = iter(rows)
-    schema: pa.Schema | None = None
-    names: list[str] = []
-    properties: dict[str, Any] = {}
     while chunk := list(islice(iterator, rows_per_batch)):
-        if schema is None:  # the data_model arrives with the first page
-            found = _properties(data_model)
-            properties = found or {}
-            names = list(found) if found is not None else list(chunk[0])
+        yield builder.build(chunk)
+
+
+class RecordBatchBuilder:
+    """Builds the typed record batches of one result, one slice of rows at a time; every
+    batch gets the schema of the first (used by the sync and asyncio results)."""
+
+    def __init__(self, data_model: DataModelGetter) -> None:
+        self._data_model = data_model
+        self._schema: pa.Schema | None = None
+        self._names: list[str] = []
+        self._properties: dict[str, Any] = {}
+
+    def build(self, chunk: list[Mapping[str, Any]]) -> pa.RecordBatch:
+        """One batch of ``chunk`` (non-empty; the data_model is read at the first). The
+        list is emptied once its values are taken (its rows are freed before the arrays
+        are built)."""
+        import pyarrow as pa
+
+        if self._schema is None:  # the data_model arrives with the first page
+            found = _properties(self._data_model)
+            self._properties = found or {}
+            self._names = list(found) if found is not None else list(chunk[0])
+        names = self._names
         columns = _column_values(chunk, names)
-        del chunk
+        chunk.clear()
         arrays = [
-            _arrow_column(pa, values, properties.get(name, {}))
+            _arrow_column(pa, values, self._properties.get(name, {}))
             for name, values in zip(names, columns, strict=True)
         ]
         del columns
         batch = pa.RecordBatch.from_arrays(arrays, names=names)
         del arrays
-        if schema is None:
-            schema = batch.schema
-        elif batch.schema != schema:
-            batch = _conform(pa, batch, schema)
-        yield batch
+        if self._schema is None:
+            self._schema = batch.schema
+        elif batch.schema != self._schema:
+            batch = _conform(pa, batch, self._schema)
+        return batch
 
 
 def _column_values(chunk: list[Mapping[str, Any]], names: list[str]) -> list[list[Any]]:

@@ -6,7 +6,7 @@ import datetime as dt
 import decimal
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dnastack.client.base import BaseServiceClient
 from dnastack.client.constants import register_service_client
@@ -27,9 +27,12 @@ if TYPE_CHECKING:
     from dnastack.client.data_connect.partitions import PartitionPlan, Strategy
     from dnastack.client.models import ServiceEndpoint
     from dnastack.common.tracing import Span
+    from dnastack.http.session import HttpSession
     from dnastack.settings import Settings
 
 __all__ = ["DATA_CONNECT_TYPE_V1_0", "DataConnectClient"]
+
+P = TypeVar("P", bound=Paginator[Any])
 
 DATA_CONNECT_TYPE_V1_0 = ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0")
 
@@ -212,17 +215,22 @@ class DataConnectClient(BaseServiceClient):
 
     def iterate_tables(self, no_auth: bool = False) -> Iterator[TableInfo]:
         """Iterate the list of tables (every page, lazily)."""
-        paginator: Paginator[TableInfo] = Paginator(
-            self._session(no_auth),
+        paginator = self._tables_paginator(Paginator, self._session(no_auth))
+        return ResultIterator(
+            paginator.items(), rows_so_far=lambda: paginator.rows_so_far, close=paginator.close
+        )
+
+    def _tables_paginator(self, paginator_class: type[P], session: Any, **options: Any) -> P:
+        """The table listing's paginator (shared with ``AsyncDataConnectClient``)."""
+        return paginator_class(
+            session,
             PageRequest(url=f"{self.url}tables"),
             parse_table_list_page,
             polling=self._polling_policy(self._polling),
             error_class=QueryError,
             prefetch=False,
             what="table listing",
-        )
-        return ResultIterator(
-            paginator.items(), rows_so_far=lambda: paginator.rows_so_far, close=paginator.close
+            **options,
         )
 
     def list_tables(self, no_auth: bool = False) -> list[TableInfo]:
@@ -237,6 +245,10 @@ class DataConnectClient(BaseServiceClient):
                 or a :class:`Table` (rebound to this client).
             no_auth: send the table's requests without credentials.
         """
+        return self._table(table, self._session(no_auth))
+
+    def _table(self, table: TableInfo | Table | str, session: HttpSession | None) -> Table:
+        """``table`` bound to this client and ``session`` (shared with the asyncio client)."""
         info: TableInfo | None = None
         if isinstance(table, Table):
             name = table.name
@@ -247,7 +259,7 @@ class DataConnectClient(BaseServiceClient):
         table_wrapper = Table(
             name,
             self.url,
-            self._session(no_auth),
+            session,
             info=info,
             polling=self._polling_policy(self._polling),
             prefetch=self._prefetch,

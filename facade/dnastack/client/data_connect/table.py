@@ -15,6 +15,7 @@ from dnastack.client.data_connect.errors import (
 )
 from dnastack.client.data_connect.models import TableInfo
 from dnastack.client.data_connect.pages import TableDataParser
+from dnastack.client.flows import Flow, Send
 from dnastack.client.pagination import (
     PageParseError,
     PageRequest,
@@ -197,10 +198,20 @@ class Table:
         return self._session
 
     def _fetch_info(self) -> TableInfo:
+        import time
+
+        from dnastack.client.flows import run_flow
+
+        session = self._http_session()
+        return run_flow(self.info_flow(), lambda no_auth: session, time.sleep)
+
+    def info_flow(self) -> Flow[TableInfo]:
+        """The ``getTable`` request and parsing, I/O-free (driven by :attr:`info` and by
+        :class:`~dnastack.aio.data_connect.AsyncTable`)."""
         from ga4gh_data_connect.models.table import Table as GeneratedTable
 
         try:
-            response = self._http_session().get(self._table_url("info"), trace_context=self._trace)
+            response = yield Send("GET", self._table_url("info"), trace=self._trace)
         except NotFoundError as exc:
             raise translate_first_request_error(exc, None) from exc
         try:
