@@ -18,6 +18,8 @@ from typing import Any
 
 import pytest
 
+pytestmark = pytest.mark.timeout(1200)  # the module fixture runs the whole quick bench
+
 REPO_ROOT = Path(__file__).resolve().parents[2]
 EXPECTED_SCENARIOS = {
     "dc.stream.p100": ("ours", "httpx + orjson"),

@@ -19,6 +19,10 @@ from tests.compat.conftest import OUTCOMES
 from tests.compat.differences import DELIBERATE, PENDING
 from tests.compat.scenarios import SCENARIOS
 
+# the session fixtures (reference venv install, every scenario run through both libraries)
+# run in the first test's setup: the default per-test timeout is too short for them
+pytestmark = pytest.mark.timeout(1800)
+
 
 def _params(names: list[str]) -> list[Any]:
     return [

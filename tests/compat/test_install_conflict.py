@@ -18,6 +18,8 @@ import pytest
 from dnastack.distribution_check import conflict_message, conflicting_distribution
 from tests.compat.conftest import REFERENCE_VERSION, _unreachable_pypi
 
+pytestmark = pytest.mark.timeout(1800)  # builds throwaway venvs from PyPI
+
 ROOT = Path(__file__).resolve().parents[2]
 PIP_TIMEOUT_SECONDS = 600
 
