@@ -39,6 +39,27 @@ def test_use_writes_a_current_context_with_a_default_per_type(
     assert "variants" in tables.stdout
 
 
+def test_use_updates_a_context_saved_under_the_old_default_name(
+    cli: DnastackCli, devserver: DevServer
+) -> None:
+    import dnastack
+
+    old_name = f"127.0.0.1-{devserver.port}"  # what dnastack.use() named it before
+    cli.config_file.write_text(
+        yaml.safe_dump({"contexts": {old_name: {"endpoints": []}}, "current_context": old_name})
+    )
+
+    result = cli("use", devserver.registry_url, "--no-auth")
+
+    assert result.exit_code == 0, result
+    config = yaml.safe_load(cli.config_file.read_text())
+    assert set(config["contexts"]) == {old_name} and config["current_context"] == old_name
+    assert set(config["contexts"][old_name]["defaults"]) == SHORT_TYPES
+    # without an old context, the CLI and the Python use() pick the same name
+    fresh = dnastack.use(devserver.registry_url, no_auth=True)
+    assert fresh.context_name == f"127.0.0.1:{devserver.port}"
+
+
 def test_use_with_a_name_and_then_switching_contexts(
     cli: DnastackCli, devserver: DevServer
 ) -> None:

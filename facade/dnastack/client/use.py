@@ -23,6 +23,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast, overload
+from urllib.parse import urlsplit
 
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.closing import Closeable
@@ -48,12 +49,20 @@ _C = TypeVar("_C", bound="BaseServiceClient")
 
 
 def context_name_for(registry_url: str) -> str:
-    """The default context name of a registry: its host and port (``127.0.0.1-8080``)."""
-    import httpx
+    """The default context name of a registry: ``host:port`` (``host`` without a port), as
+    the reference library and CLI name it; never the URL's user-info."""
+    parts = urlsplit(registry_url)
+    host = parts.hostname or "registry"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"{host}:{parts.port}" if parts.port else host
 
-    url = httpx.URL(registry_url)
-    host = url.host or "registry"
-    return f"{host}-{url.port}" if url.port else host
+
+def _legacy_context_name(registry_url: str) -> str:
+    """The name earlier versions of ``use()`` gave (``127.0.0.1-8080``)."""
+    parts = urlsplit(registry_url)
+    host = parts.hostname or "registry"
+    return f"{host}-{parts.port}" if parts.port else host
 
 
 class SingleEndpointIdentifyingCriteriaError(DnastackError, RuntimeError):
@@ -357,7 +366,7 @@ def use(
     name = context_name or context_name_for(registry_url)
     result = RegistryContext(registry_url, name, endpoints, defaults, settings=settings)
     if save:
-        _save(result, config_file, settings)
+        _save(result, config_file, settings, None if context_name else registry_url)
         result.saved = True
     return result
 
@@ -366,7 +375,10 @@ def _save(
     result: RegistryContext,
     config_file: str | os.PathLike[str] | None,
     settings: Settings | None,
+    default_named_for: str | None = None,
 ) -> None:
+    """Write the context; ``default_named_for``: the registry URL when the name was not
+    given, so a context saved under the old default name is updated, not duplicated."""
     from dnastack.configuration.manager import ConfigurationManager
     from dnastack.configuration.models import Configuration
 
@@ -378,6 +390,10 @@ def _save(
         config_file = settings.config_file
 
     def change(configuration: Configuration) -> None:
+        if default_named_for is not None and result.context_name not in configuration.contexts:
+            legacy = _legacy_context_name(default_named_for)
+            if legacy in configuration.contexts:
+                result.context_name = legacy
         configuration.contexts[result.context_name] = result.as_context()
         configuration.current_context = result.context_name
 

@@ -28,7 +28,7 @@ pytestmark = pytest.mark.e2e
 def test_use_hands_out_working_clients_of_every_type(devserver: DevServer, tmp_path: Path) -> None:
     with dnastack.use(devserver.registry_url, settings=isolated_settings(tmp_path)) as node:
         assert isinstance(node, RegistryContext)
-        host_port = devserver.base_url.split("://", 1)[1].replace(":", "-")
+        host_port = devserver.base_url.split("://", 1)[1].rstrip("/")
         assert node.context_name == host_port
         assert set(node.defaults) == {"registry", "data_connect", "drs", "collections", "explorer"}
 
@@ -84,6 +84,46 @@ def test_use_saves_a_context_that_the_configuration_factory_reads(
     explorer = factory.get(ExplorerClient, context_name="devnode")
     assert type(explorer) is ExplorerClient
     assert list(explorer.list_federated_questions())
+
+
+def test_use_reuses_a_context_saved_under_the_old_default_name(
+    devserver: DevServer, tmp_path: Path
+) -> None:
+    from dnastack.configuration.models import Context
+
+    config = tmp_path / "config.yaml"
+    host_port = devserver.base_url.split("://", 1)[1].rstrip("/")
+    old_name = host_port.replace(":", "-")  # what use() named it before 127.0.0.1:8080
+    ConfigurationManager(config).update(
+        lambda c: c.contexts.__setitem__(old_name, Context()) or None
+    )
+    settings = isolated_settings(tmp_path)
+
+    node = dnastack.use(devserver.registry_url, save=True, config_file=config, settings=settings)
+
+    configuration = ConfigurationManager(config).load()
+    assert node.context_name == old_name == configuration.current_context
+    assert host_port not in configuration.contexts  # updated, not duplicated
+    assert {e.id for e in configuration.contexts[old_name].endpoints} == {
+        e.id for e in node.endpoints
+    }
+    # a fresh configuration gets the new name; an explicit name is always taken as given
+    fresh = tmp_path / "fresh.yaml"
+    assert (
+        dnastack.use(
+            devserver.registry_url, save=True, config_file=fresh, settings=settings
+        ).context_name
+        == host_port
+    )
+    named = dnastack.use(
+        devserver.registry_url,
+        context_name=host_port,
+        save=True,
+        config_file=config,
+        settings=settings,
+    )
+    assert named.context_name == host_port
+    assert {old_name, host_port} <= set(ConfigurationManager(config).load().contexts)
 
 
 def test_use_of_a_missing_registry_fails_clearly(tmp_path: Path) -> None:

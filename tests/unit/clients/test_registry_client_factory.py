@@ -241,3 +241,11 @@ def test_use_accepts_urls_and_endpoints() -> None:
         "http://other.test/",
     ]
     assert factory.registries[0].endpoint.type == ServiceRegistry.get_supported_service_types()[0]
+
+
+def test_python_and_cli_name_a_registry_context_alike() -> None:
+    from dnastack.client.use import context_name_for
+
+    assert context_name_for("http://127.0.0.1:8080/") == "127.0.0.1:8080"
+    assert context_name_for("https://user:secret@Node.example.org/x/") == "node.example.org"
+    assert context_name_for("http://[::1]:8080/") == "[::1]:8080"

@@ -7,14 +7,13 @@ service of each type its default, written as a context that becomes current.
 from __future__ import annotations
 
 from collections.abc import Callable
-from urllib.parse import urlsplit
 
 import click
 
 from dnastack.cli.errors import EXIT_USAGE, CommandError
 from dnastack.cli.state import CliState, pass_state
 
-__all__ = ["context_name_of", "registry_base_url", "use"]
+__all__ = ["registry_base_url", "use"]
 
 _API_PATH_HINTS = ("data-connect", "ga4gh/drs", "collection-service", "explorer", "/tables")
 
@@ -25,16 +24,6 @@ def registry_base_url(text: str) -> tuple[str, bool]:
     if "://" in text:
         return text, False
     return f"https://{text.rstrip('/')}/", True
-
-
-def context_name_of(url: str) -> str:
-    """The default context name of a registry: ``host:port`` (``host`` without a port),
-    as the reference CLI names it; never the URL's user-info."""
-    parts = urlsplit(url)
-    host = parts.hostname or "registry"
-    if ":" in host:
-        host = f"[{host}]"
-    return f"{host}:{parts.port}" if parts.port else host
 
 
 def _with_hint(error: Exception, given: str, url: str, guessed: bool) -> Exception:
@@ -130,7 +119,7 @@ def use(
     try:
         found = dnastack.use(
             url,
-            context_name=context_name or state.context or context_name_of(url),
+            context_name=context_name or state.context,  # default: context_name_for(url)
             save=True,
             config_file=state.config_file(),
             # a guessed https:// is tried once: a plain-HTTP node fails at once
