@@ -17,7 +17,7 @@ from typing import Any
 import httpx
 
 from dnastack.common.tracing import Span
-from dnastack.http.session import check_response, prepare_request
+from dnastack.http.session import byte_transfer, check_response, prepare_request
 from dnastack.http.transport import translated_errors
 
 __all__ = ["AsyncHttpSession"]
@@ -85,10 +85,12 @@ class AsyncHttpSession:
         **kwargs: Any,
     ) -> AsyncIterator[httpx.Response]:
         """Like :meth:`submit`, but the body is not read: ``async for`` over
-        ``response.aiter_bytes()`` inside the ``async with`` block."""
+        ``response.aiter_bytes()`` inside the ``async with`` block. A byte transfer: as in
+        the sync session, neither ``max_response_bytes`` nor ``request_deadline`` applies."""
         span, options = prepare_request(
             trace_context, idempotent, kwargs, self._enable_auth, self._auth
         )
+        byte_transfer(options)
         async with self._limit:
             with translated_errors(method, url):
                 async with self._client.stream(method.upper(), url, **options) as response:

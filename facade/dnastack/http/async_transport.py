@@ -8,6 +8,9 @@
 * innermost, :class:`~dnastack.http.async_connection.AsyncStreamTransport` (HTTP/1.1 on
   asyncio streams, chosen on measurements, see that module); a proxied origin goes through
   httpx's own ``AsyncHTTPTransport`` instead;
+* outermost, :class:`~dnastack.http.async_bounded_transport.AsyncBoundedTransport`: the
+  sync client's total deadline and decoded-size cap (``request_deadline``,
+  ``max_response_bytes``);
 * the same ``User-Agent``, timeouts, ``traceparent`` hook, TLS verification, redirects,
   and the same ``httpx.Auth`` (its ``async_auth_flow``, see :mod:`dnastack.http.auth`).
 """
@@ -22,7 +25,9 @@ from typing import Any
 
 import httpx
 
+from dnastack.http.async_bounded_transport import AsyncBoundedTransport
 from dnastack.http.async_connection import AsyncStreamTransport
+from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, default_deadline
 from dnastack.http.retry import DEFAULT_POLICY, RetryPolicy
 from dnastack.http.retry_plan import Discard, RetryPlan, Wait, retry_plan
 from dnastack.http.transport import (
@@ -131,21 +136,33 @@ def build_async_http_client(
     async_transport: httpx.AsyncBaseTransport | None = None,
     async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
     rng: Callable[[], float] = random.random,
+    max_response_bytes: int | None = DEFAULT_MAX_RESPONSE_BYTES,
+    request_deadline: float | None = None,
+    clock: Callable[[], float] = time.monotonic,
     **_sync_only: Any,
 ) -> httpx.AsyncClient:
     """Build the SDK's pooled, keep-alive ``httpx.AsyncClient``.
 
     Takes the options of :func:`~dnastack.http.transport.build_http_client`; a sync
     ``transport`` (and ``sleep``) given for the sync client are ignored here: tests inject
-    ``async_transport`` and ``async_sleep`` instead.
+    ``async_transport`` and ``async_sleep`` instead. ``max_response_bytes`` and
+    ``request_deadline`` bound each call as in the sync client
+    (:class:`~dnastack.http.async_bounded_transport.AsyncBoundedTransport`).
     """
     verify = tls_verification(ca_cert)
     limits = limits or httpx.Limits(max_connections=100, max_keepalive_connections=20)
 
-    def retrying(inner: httpx.AsyncBaseTransport) -> AsyncRetryTransport:
-        return AsyncRetryTransport(inner, policy=retry_policy, sleep=async_sleep, rng=rng)
+    deadline = request_deadline if request_deadline is not None else default_deadline(read_timeout)
 
-    def via_proxy(url: str) -> AsyncRetryTransport:
+    def retrying(inner: httpx.AsyncBaseTransport) -> AsyncBoundedTransport:
+        return AsyncBoundedTransport(
+            AsyncRetryTransport(inner, policy=retry_policy, sleep=async_sleep, rng=rng),
+            max_response_bytes=max_response_bytes,
+            deadline_seconds=deadline,
+            clock=clock,
+        )
+
+    def via_proxy(url: str) -> AsyncBoundedTransport:
         return retrying(
             httpx.AsyncHTTPTransport(verify=verify, trust_env=trust_env, limits=limits, proxy=url)
         )

@@ -27,7 +27,7 @@ from dnastack.http.limits import (
     DecodedBodyGuard,
 )
 
-__all__ = ["BoundedTransport", "install_deadline_backend"]
+__all__ = ["BoundedTransport", "body_guard", "call_bounds", "install_deadline_backend"]
 
 _UNSET = object()
 
@@ -65,13 +65,8 @@ class BoundedTransport(httpx.BaseTransport):
         return self._wrapped
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        limit = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, self._max_response_bytes)
-        seconds = request.extensions.get(DEADLINE_EXTENSION, self._deadline_seconds)
-        url = safe_url(request.url)
-        deadline = (
-            Deadline(seconds, method=request.method, url=url, clock=self._clock)
-            if seconds is not None
-            else None
+        limit, deadline = call_bounds(
+            request, self._max_response_bytes, self._deadline_seconds, self._clock
         )
         token = CURRENT_DEADLINE.set(deadline)
         try:
@@ -84,20 +79,7 @@ class BoundedTransport(httpx.BaseTransport):
             CURRENT_DEADLINE.reset(token)
         if limit is None and deadline is None:
             return response
-        encoding = response.headers.get("content-encoding")
-        guard = None
-        headers = response.headers
-        if limit is not None:
-            decodes = DecodedBodyGuard.decodes(encoding)
-            guard = DecodedBodyGuard(encoding if decodes else None, int(limit), url)
-            if decodes:
-                headers = httpx.Headers(
-                    [
-                        (k, v)
-                        for k, v in response.headers.multi_items()
-                        if k.lower() not in ("content-encoding", "content-length")
-                    ]
-                )
+        headers, guard = body_guard(response, request, limit)
         assert isinstance(response.stream, httpx.SyncByteStream)
         return httpx.Response(
             response.status_code,
@@ -109,6 +91,49 @@ class BoundedTransport(httpx.BaseTransport):
 
     def close(self) -> None:
         self._wrapped.close()
+
+
+def call_bounds(
+    request: httpx.Request,
+    max_response_bytes: int | None,
+    deadline_seconds: float | None,
+    clock: Callable[[], float],
+) -> tuple[int | None, Deadline | None]:
+    """The cap and the (started) deadline of one call: the transport's defaults unless the
+    request's extensions override them (None turns a bound off). Shared by both transports."""
+    limit = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, max_response_bytes)
+    seconds = request.extensions.get(DEADLINE_EXTENSION, deadline_seconds)
+    deadline = (
+        Deadline(seconds, method=request.method, url=safe_url(request.url), clock=clock)
+        if seconds is not None
+        else None
+    )
+    return (None if limit is None else int(limit)), deadline
+
+
+def body_guard(
+    response: httpx.Response, request: httpx.Request, limit: int | None
+) -> tuple[httpx.Headers, DecodedBodyGuard | None]:
+    """The headers of the bounded response and the guard decoding its body (None: no cap).
+
+    When the guard decodes the body, ``Content-Encoding`` and ``Content-Length`` are dropped
+    (the body handed on is the decoded one, so httpx must not decode it again).
+    """
+    if limit is None:
+        return response.headers, None
+    encoding = response.headers.get("content-encoding")
+    decodes = DecodedBodyGuard.decodes(encoding)
+    guard = DecodedBodyGuard(encoding if decodes else None, limit, safe_url(request.url))
+    if not decodes:
+        return response.headers, guard
+    headers = httpx.Headers(
+        [
+            (k, v)
+            for k, v in response.headers.multi_items()
+            if k.lower() not in ("content-encoding", "content-length")
+        ]
+    )
+    return headers, guard
 
 
 class _BoundedStream(httpx.SyncByteStream):
@@ -143,11 +168,11 @@ class _BoundedStream(httpx.SyncByteStream):
                 if guard is None:
                     yield chunk
                     continue
-                decoded = _decoded(guard.feed, chunk)
+                decoded = decoded_chunk(guard.feed, chunk)
                 if decoded:
                     yield decoded
             if guard is not None:
-                tail = _decoded(lambda _: guard.finish(), b"")
+                tail = decoded_chunk(lambda _: guard.finish(), b"")
                 if tail:
                     yield tail
         finally:
@@ -157,7 +182,9 @@ class _BoundedStream(httpx.SyncByteStream):
         self._raw.close()
 
 
-def _decoded(step: Callable[[bytes], bytes], chunk: bytes) -> bytes:
+def decoded_chunk(step: Callable[[bytes], bytes], chunk: bytes) -> bytes:
+    """``step(chunk)`` (a guard's feed or finish), a corrupt compressed body raised as httpx's
+    ``DecodingError`` (as httpx's own decoders do)."""
     try:
         return step(chunk)
     except zlib.error as exc:

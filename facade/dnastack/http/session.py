@@ -153,11 +153,7 @@ class HttpSession(Closeable):
         (unless set with the request extensions of :mod:`dnastack.http.limits`).
         """
         span, options = self._prepare(trace_context, idempotent, kwargs)
-        options["extensions"] = {
-            MAX_RESPONSE_BYTES_EXTENSION: None,
-            DEADLINE_EXTENSION: None,
-            **options.get("extensions", {}),
-        }
+        byte_transfer(options)
         with (
             translated_errors(method, url),
             self.httpx_client.stream(method.upper(), url, **options) as response,
@@ -228,6 +224,16 @@ def prepare_request(
     elif auth is not None:
         options["auth"] = auth
     return span, options
+
+
+def byte_transfer(options: dict[str, Any]) -> None:
+    """Exempt a streamed request (a byte transfer) from the API calls' cap and deadline,
+    unless the caller set them with the extensions of :mod:`dnastack.http.limits`."""
+    options["extensions"] = {
+        MAX_RESPONSE_BYTES_EXTENSION: None,
+        DEADLINE_EXTENSION: None,
+        **options.get("extensions", {}),
+    }
 
 
 def check_response(response: httpx.Response, span: Span, suppress_error: bool) -> None:

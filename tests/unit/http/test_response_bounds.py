@@ -1,15 +1,17 @@
 """Bounds on API calls against a real hostile server on 127.0.0.1: the decoded-size cap is
 enforced while reading (a gzip bomb never expands in memory), the total deadline holds when
 a server trickles bytes (in the body or in the headers), redirects to other schemes are
-refused; byte streams (downloads) are left alone."""
+refused; byte streams (downloads) are left alone. The bounds tests run against both the sync
+client and the asyncio one (:mod:`dnastack.aio`), which share the same I/O-free pieces."""
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import time
 import tracemalloc
 import zlib
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +19,8 @@ import httpx
 import pytest
 from hostile_server import BOMB_BYTES, HostileServer, gzip_bomb
 
+from dnastack.aio import AsyncDataConnectClient
+from dnastack.aio.session import AsyncHttpSession
 from dnastack.client.data_connect import DataConnectClient
 from dnastack.client.models import ServiceEndpoint
 from dnastack.exceptions import (
@@ -25,6 +29,7 @@ from dnastack.exceptions import (
     TransportError,
     UnsafeUrlError,
 )
+from dnastack.http.async_transport import build_async_http_client
 from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, Deadline, DecodedBodyGuard
 from dnastack.http.session import HttpSession
 from dnastack.http.transport import build_http_client
@@ -43,15 +48,40 @@ def session(**options: Any) -> HttpSession:
     return HttpSession(session=build_http_client(**options))
 
 
+def async_session(**options: Any) -> AsyncHttpSession:
+    client = build_async_http_client(**options)
+    return AsyncHttpSession(client, auth=None, enable_auth=False, limit=asyncio.Semaphore(4))
+
+
+Get = Callable[..., httpx.Response]
+"""``get(url, **client_options)``: one GET through a sync or an asyncio client."""
+
+
+def sync_get(url: str, **options: Any) -> httpx.Response:
+    return session(**options).get(url)
+
+
+def async_get(url: str, **options: Any) -> httpx.Response:
+    async def go() -> httpx.Response:
+        return await async_session(**options).submit("GET", url)
+
+    return asyncio.run(go())
+
+
+@pytest.fixture(params=["sync", "async"])
+def get(request: pytest.FixtureRequest) -> Get:
+    return sync_get if request.param == "sync" else async_get
+
+
 # -- the decoded-size cap --------------------------------------------------------------------
 
 
-def test_gzip_bomb_stops_at_the_cap_while_reading(server: HostileServer) -> None:
+def test_gzip_bomb_stops_at_the_cap_while_reading(server: HostileServer, get: Get) -> None:
     assert len(server.bomb) < 1024 * 1024 < BOMB_BYTES  # < 1 MB on the wire, 64 MiB decoded
     tracemalloc.start()
     try:
         with pytest.raises(ResponseTooLargeError) as caught:
-            session(max_response_bytes=CAP).get(f"{server.url}/bomb?token=secret")
+            get(f"{server.url}/bomb?token=secret", max_response_bytes=CAP)
         _, peak = tracemalloc.get_traced_memory()
     finally:
         tracemalloc.stop()
@@ -77,9 +107,17 @@ def test_data_connect_page_that_is_a_gzip_bomb_is_a_typed_error(
         client.query("SELECT 1").to_list()  # POST /bomb/search answers the bomb
     assert caught.value.url == f"{server.url}/bomb/search"
 
+    async def query_async() -> None:
+        endpoint = ServiceEndpoint(url=f"{server.url}/bomb/")
+        await AsyncDataConnectClient(endpoint, settings=settings).query("SELECT 1").to_list()
 
-def test_an_honest_gzip_response_is_decoded_as_before(server: HostileServer) -> None:
-    response = session().get(f"{server.url}/gzip-json")
+    with pytest.raises(ResponseTooLargeError) as caught:
+        asyncio.run(query_async())
+    assert caught.value.url == f"{server.url}/bomb/search"
+
+
+def test_an_honest_gzip_response_is_decoded_as_before(server: HostileServer, get: Get) -> None:
+    response = get(f"{server.url}/gzip-json")
     assert response.json()["data"][999] == {"a": 999}
     assert "content-encoding" not in response.headers  # the body is the decoded one
 
@@ -105,6 +143,13 @@ def test_byte_streams_are_not_capped(server: HostileServer) -> None:
     with session(max_response_bytes=CAP).stream("GET", f"{server.url}/bomb") as response:
         raw = b"".join(response.iter_raw())
     assert raw == server.bomb
+
+    async def stream_async() -> bytes:
+        stream = async_session(max_response_bytes=CAP).stream("GET", f"{server.url}/bomb")
+        async with stream as response:
+            return b"".join([chunk async for chunk in response.aiter_raw()])
+
+    assert asyncio.run(stream_async()) == server.bomb
 
 
 @pytest.mark.parametrize("encoding", ["gzip", "deflate", "deflate-raw", "gzip, gzip"])
@@ -142,11 +187,14 @@ def test_the_guard_never_holds_more_than_the_cap_from_one_chunk() -> None:
 
 
 @pytest.mark.parametrize("route", ["trickle-body", "trickle-headers"])
-def test_a_trickling_server_meets_the_total_deadline(server: HostileServer, route: str) -> None:
-    # each byte arrives well within the 1 s read timeout, so only the deadline can stop it
+def test_a_trickling_server_meets_the_total_deadline(
+    server: HostileServer, route: str, get: Get
+) -> None:
+    # each byte arrives well within the 5 s read timeout, so only the deadline can stop it
+    # (the asyncio transport's read timeout covers a whole short body, not each byte)
     started = time.monotonic()
     with pytest.raises(DeadlineExceededError) as caught:
-        session(read_timeout=1.0, request_deadline=1.5).get(f"{server.url}/{route}?k=secret")
+        get(f"{server.url}/{route}?k=secret", read_timeout=5.0, request_deadline=1.5)
     elapsed = time.monotonic() - started
 
     assert isinstance(caught.value, TransportError)
@@ -159,7 +207,7 @@ def test_a_trickling_server_meets_the_total_deadline(server: HostileServer, rout
 def test_the_default_deadline_is_derived_from_the_read_timeout(server: HostileServer) -> None:
     started = time.monotonic()
     with pytest.raises(DeadlineExceededError) as caught:
-        session(read_timeout=0.2).get(f"{server.url}/trickle-body")
+        sync_get(f"{server.url}/trickle-body", read_timeout=0.2)
     assert caught.value.deadline == pytest.approx(2.0)
     assert time.monotonic() - started < 5.0
 
@@ -176,6 +224,35 @@ def test_deadline_is_checked_between_chunks_with_an_injected_clock() -> None:
     client = build_http_client(transport=transport, request_deadline=10.0, clock=lambda: now[0])
     with pytest.raises(DeadlineExceededError):
         HttpSession(session=client).get("http://api.test/slow")
+    assert now[0] <= 12.0
+
+
+@pytest.mark.parametrize(
+    ("options", "deadline"),
+    [({"request_deadline": 10.0}, 10.0), ({"read_timeout": 1.0}, 10.0)],  # 10 x read timeout
+)
+def test_async_deadline_is_checked_between_chunks_with_an_injected_clock(
+    options: dict[str, float], deadline: float
+) -> None:
+    now = [0.0]
+
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(100):
+            now[0] += 1.0  # each chunk takes one (fake) second
+            yield b"x"
+
+    async def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=chunks())
+
+    async def go() -> None:
+        await async_session(
+            async_transport=httpx.MockTransport(handler), clock=lambda: now[0], **options
+        ).submit("GET", "http://api.test/slow")
+
+    with pytest.raises(DeadlineExceededError) as caught:
+        asyncio.run(go())
+    assert caught.value.url == "http://api.test/slow"
+    assert caught.value.deadline == deadline
     assert now[0] <= 12.0
 
 

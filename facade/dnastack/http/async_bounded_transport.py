@@ -1,0 +1,142 @@
+"""``AsyncBoundedTransport``: :class:`~dnastack.http.bounded_transport.BoundedTransport` for
+asyncio, the outermost layer of the :mod:`dnastack.aio` clients' transport.
+
+The same bounds, from the same I/O-free pieces
+(:func:`~dnastack.http.bounded_transport.call_bounds`,
+:func:`~dnastack.http.bounded_transport.body_guard`, :class:`~dnastack.http.limits.Deadline`,
+:class:`~dnastack.http.limits.DecodedBodyGuard`); only the waiting differs: the attempts (and
+retry waits) of a call run under one ``asyncio.timeout`` of the time left, and each body
+chunk is awaited under another, so a server trickling bytes meets the deadline however
+often it resets the read timeout. Errors raised:
+:class:`~dnastack.exceptions.DeadlineExceededError` (a ``TransportError``) and
+:class:`~dnastack.exceptions.ResponseTooLargeError`, both naming the URL.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import AsyncIterator, Callable
+
+import httpx
+
+from dnastack.exceptions import DeadlineExceededError
+from dnastack.http.bounded_transport import body_guard, call_bounds, decoded_chunk
+from dnastack.http.limits import Deadline, DecodedBodyGuard
+
+__all__ = ["AsyncBoundedTransport"]
+
+
+class AsyncBoundedTransport(httpx.AsyncBaseTransport):
+    """Applies the deadline and the decoded-size cap to each call through ``wrapped``.
+
+    Args:
+        wrapped: usually the :class:`~dnastack.http.async_transport.AsyncRetryTransport`.
+        max_response_bytes: default cap in decoded bytes (None: no cap).
+        deadline_seconds: default total deadline of a call (None: no deadline).
+        clock: monotonic seconds (injectable; checked between body chunks).
+
+    Requests override either default with the extensions of :mod:`dnastack.http.limits`.
+    """
+
+    def __init__(
+        self,
+        wrapped: httpx.AsyncBaseTransport,
+        *,
+        max_response_bytes: int | None,
+        deadline_seconds: float | None,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._wrapped = wrapped
+        self._max_response_bytes = max_response_bytes
+        self._deadline_seconds = deadline_seconds
+        self._clock = clock
+
+    @property
+    def wrapped(self) -> httpx.AsyncBaseTransport:
+        """The transport this one bounds (the retrying transport)."""
+        return self._wrapped
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        limit, deadline = call_bounds(
+            request, self._max_response_bytes, self._deadline_seconds, self._clock
+        )
+        try:
+            async with asyncio.timeout(_time_left(deadline)):
+                response = await self._wrapped.handle_async_request(request)
+        except (TimeoutError, httpx.TimeoutException) as exc:
+            error = _deadline_error(deadline, exc)
+            if error is None:
+                raise
+            raise error from exc
+        if limit is None and deadline is None:
+            return response
+        headers, guard = body_guard(response, request, limit)
+        assert isinstance(response.stream, httpx.AsyncByteStream)
+        return httpx.Response(
+            response.status_code,
+            headers=headers,
+            stream=_AsyncBoundedStream(response.stream, guard, deadline),
+            extensions=response.extensions,
+            request=request,
+        )
+
+    async def aclose(self) -> None:
+        await self._wrapped.aclose()
+
+
+def _time_left(deadline: Deadline | None) -> float | None:
+    """Seconds for an ``asyncio.timeout`` (None: no deadline; raises once passed)."""
+    return None if deadline is None else deadline.clamp(None)
+
+
+def _deadline_error(deadline: Deadline | None, exc: Exception) -> DeadlineExceededError | None:
+    """The deadline's typed error when it caused ``exc`` (our ``asyncio.timeout`` fired, or a
+    read timeout fired with no time left), else None (``exc`` stands)."""
+    if deadline is not None and (
+        not isinstance(exc, httpx.TimeoutException) or deadline.remaining() <= 0
+    ):
+        return deadline.error()
+    return None
+
+
+class _AsyncBoundedStream(httpx.AsyncByteStream):
+    """The raw body, decoded under the cap and each chunk awaited under the deadline."""
+
+    def __init__(
+        self,
+        raw: httpx.AsyncByteStream,
+        guard: DecodedBodyGuard | None,
+        deadline: Deadline | None,
+    ) -> None:
+        self._raw = raw
+        self._guard = guard
+        self._deadline = deadline
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        guard, deadline = self._guard, self._deadline
+        chunks = aiter(self._raw)
+        while True:
+            try:
+                async with asyncio.timeout(_time_left(deadline)):
+                    chunk = await anext(chunks)
+            except StopAsyncIteration:
+                break
+            except (TimeoutError, httpx.TimeoutException) as exc:
+                error = _deadline_error(deadline, exc)
+                if error is None:
+                    raise
+                raise error from exc
+            if guard is None:
+                yield chunk
+                continue
+            decoded = decoded_chunk(guard.feed, chunk)
+            if decoded:
+                yield decoded
+        if guard is not None:
+            tail = decoded_chunk(lambda _: guard.finish(), b"")
+            if tail:
+                yield tail
+
+    async def aclose(self) -> None:
+        await self._raw.aclose()
