@@ -254,15 +254,26 @@ def _issuer(auth_info: dict[str, Any]) -> str:
     return f"{scheme}://{host}" + (f":{port}" if port not in (80, 443, None) else "")
 
 
+NEVER = "never"
+"""The expiry shown for a session whose ``valid_until`` is beyond any date (a static
+session stores 2**53: no expiry)."""
+
+
 def _timestamp(epoch: float) -> str:
-    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    """``epoch`` as ``YYYY-MM-DDTHH:MM:SSZ``; ``never`` past year 9999, ``unknown`` for a
+    value that is no time at all (NaN, before year 1)."""
+    try:
+        return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    except (OverflowError, OSError, ValueError):
+        return NEVER if epoch > 0 else "unknown"
 
 
 def _expiry_text(valid_until: float) -> str:
     remaining = valid_until - time.time()
     if remaining <= 0:
         return "expired"
-    return f"valid until {_timestamp(valid_until)}"
+    shown = _timestamp(valid_until)
+    return "valid, never expires" if shown == NEVER else f"valid until {shown}"
 
 
 @auth.command(
