@@ -90,6 +90,22 @@ def test_a_failed_object_is_exit_code_3_and_listed(drs: DnastackCli) -> None:
     )
 
 
+def test_an_output_folder_that_cannot_be_made_is_a_local_file_error(drs: DnastackCli) -> None:
+    blocker = drs.workdir / "a-file"
+    blocker.write_text("not a folder")
+    target = blocker / "out"
+    missing_ids = drs.workdir / "no-such-ids.txt"
+
+    result = drs("files", "download", "hello.json", "-o", str(target), "--no-progress")
+    other_local_failure = drs("files", "download", "-i", str(missing_ids), "-o", str(target))
+
+    (line,) = result.stderr.strip().splitlines()
+    assert line.startswith("dnastack files download: ") and "Traceback" not in result.stderr
+    assert line.endswith(f"{target}: a file is where a folder is expected")  # path and cause
+    assert result.exit_code == other_local_failure.exit_code == 1
+    assert not target.exists()
+
+
 def test_nothing_to_download_is_a_usage_error(drs: DnastackCli) -> None:
     result = drs("files", "download")
 

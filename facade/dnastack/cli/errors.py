@@ -28,6 +28,7 @@ from dnastack.exceptions import (
     ConfigurationError,
     DnastackError,
     HttpError,
+    LocalFileError,
     LockTimeoutError,
     MissingEndpointError,
     MissingExtraError,
@@ -99,7 +100,12 @@ def exit_code_for(error: BaseException) -> int:
     if isinstance(error, HttpError | TransportError | AuthenticationError | ResponseParseError):
         return EXIT_API
     if isinstance(
-        error, ConfigurationError | ModelValidationError | LockTimeoutError | MissingExtraError
+        error,
+        ConfigurationError
+        | ModelValidationError
+        | LockTimeoutError
+        | MissingExtraError
+        | LocalFileError,  # a local file or folder, as a plain OSError below
     ):
         return EXIT_USAGE
     if isinstance(error, DnastackError):

@@ -116,7 +116,10 @@ def download(
     wanted = [*ids, *(item for path in input_files for item in read_id_file(path))]
     if not wanted:
         raise click.UsageError("give at least one ID_OR_URI or -i FILE")
-    output_dir.mkdir(parents=True, exist_ok=True)
+    from dnastack.client.drs.local_files import os_errors_named
+
+    with os_errors_named(output_dir):  # a LocalFileError naming the folder and the cause
+        output_dir.mkdir(parents=True, exist_ok=True)
     console = state.err_console()
     with state.client(DrsClient, endpoint_id) as client:
         if no_progress or not console.is_terminal:  # bars only where they can move
