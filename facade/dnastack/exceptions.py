@@ -301,6 +301,8 @@ def safe_url(url: httpx.URL | str) -> str:
 
     try:
         parsed = url if isinstance(url, httpx.URL) else httpx.URL(url)
+        if not (parsed.userinfo or parsed.query or parsed.fragment):
+            return str(parsed)  # nothing to strip (the common case: no re-parsing)
         return str(parsed.copy_with(username=None, password=None, query=None, fragment=None))
     except httpx.InvalidURL:
         return "<unparseable URL>"

@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator
 
 import httpx
 
-from dnastack.exceptions import safe_url
 from dnastack.http.limits import (
     CURRENT_DEADLINE,
     DEADLINE_EXTENSION,
@@ -104,7 +103,7 @@ def call_bounds(
     limit = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, max_response_bytes)
     seconds = request.extensions.get(DEADLINE_EXTENSION, deadline_seconds)
     deadline = (
-        Deadline(seconds, method=request.method, url=safe_url(request.url), clock=clock)
+        Deadline(seconds, method=request.method, url=request.url, clock=clock)
         if seconds is not None
         else None
     )
@@ -123,7 +122,7 @@ def body_guard(
         return response.headers, None
     encoding = response.headers.get("content-encoding")
     decodes = DecodedBodyGuard.decodes(encoding)
-    guard = DecodedBodyGuard(encoding if decodes else None, limit, safe_url(request.url))
+    guard = DecodedBodyGuard(encoding if decodes else None, limit, request.url)
     if not decodes:
         return response.headers, guard
     headers = httpx.Headers(

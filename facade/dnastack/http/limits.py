@@ -22,9 +22,12 @@ import contextvars
 import time
 import zlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dnastack.exceptions import DeadlineExceededError, ResponseTooLargeError
+from dnastack.exceptions import DeadlineExceededError, ResponseTooLargeError, safe_url
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "CURRENT_DEADLINE",
@@ -67,25 +70,31 @@ class Deadline:
 
     Args:
         seconds: the time allowed from now.
-        method, url: name the call in the error (URL without query string).
+        method, url: name the call in the error (shown without userinfo or query string,
+            worked out only for the error).
         clock: monotonic seconds (injectable).
     """
 
-    __slots__ = ("_clock", "expires_at", "method", "seconds", "url")
+    __slots__ = ("_clock", "_url", "expires_at", "method", "seconds")
 
     def __init__(
         self,
         seconds: float,
         *,
         method: str,
-        url: str,
+        url: httpx.URL | str,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.seconds = seconds
         self.method = method
-        self.url = url
+        self._url = url
         self._clock = clock
         self.expires_at = clock() + seconds
+
+    @property
+    def url(self) -> str:
+        """The call's URL as errors show it."""
+        return safe_url(self._url)
 
     def remaining(self) -> float:
         """Seconds left (negative once passed)."""
@@ -162,18 +171,19 @@ class DecodedBodyGuard:
             x-gzip and deflate are decoded here (in the order they were applied); other
             codings pass through as sent, as httpx does for codings it cannot decode.
         limit: the cap in decoded bytes.
-        url: names the response in the error (without query string).
+        url: names the response in the error (shown without userinfo or query string,
+            worked out only for the error).
 
     Raises (from :meth:`feed`/:meth:`finish`):
         ResponseTooLargeError: more than ``limit`` decoded bytes.
         zlib.error: a corrupt compressed body (the transport maps it to httpx.DecodingError).
     """
 
-    __slots__ = ("_decoded", "_stages", "limit", "url")
+    __slots__ = ("_decoded", "_stages", "_url", "limit")
 
-    def __init__(self, content_encoding: str | None, limit: int, url: str) -> None:
+    def __init__(self, content_encoding: str | None, limit: int, url: httpx.URL | str) -> None:
         self.limit = limit
-        self.url = url
+        self._url = url
         self._decoded = 0
         codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
         self._stages = [_Inflater(c) for c in reversed(codings) if c in _ZLIB_CODINGS]
@@ -208,6 +218,11 @@ class DecodedBodyGuard:
         if stage.produced > self.limit:
             raise self._too_large()
         return out
+
+    @property
+    def url(self) -> str:
+        """The response's URL as errors show it."""
+        return safe_url(self._url)
 
     @property
     def decoded_bytes(self) -> int:

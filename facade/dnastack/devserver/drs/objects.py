@@ -8,6 +8,7 @@ byte route, which needs the bearer token when auth is on) and one with ``access_
 from __future__ import annotations
 
 import mimetypes
+import os
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -22,6 +23,7 @@ __all__ = [
     "DrsUrls",
     "access_url",
     "authorizations",
+    "render_cached_blob",
     "render_object",
 ]
 
@@ -98,15 +100,45 @@ def render_object(
     store: DrsStore, entry: DrsEntry, urls: DrsUrls, *, expand: bool, issuer: str | None
 ) -> dict[str, Any]:
     """The DrsObject of a blob or bundle (blocking: may compute checksums)."""
+    if entry.is_bundle:
+        return _render(store, entry, urls, entry.path.stat(), store.checksums(entry), expand)
     stat = entry.path.stat()
-    checksums = store.checksums(entry)
+    checksums = store.cached_checksums(entry, stat) or store.checksums(entry)
+    return _render(store, entry, urls, stat, checksums, expand, issuer=issuer)
+
+
+def render_cached_blob(
+    store: DrsStore, entry: DrsEntry, urls: DrsUrls, *, issuer: str | None
+) -> dict[str, Any] | None:
+    """The DrsObject of a blob whose checksums are cached (one ``stat``, fit for the event
+    loop); ``None`` for a bundle or a blob that needs hashing (use :func:`render_object`)."""
+    if entry.is_bundle:
+        return None
+    stat = entry.path.stat()
+    checksums = store.cached_checksums(entry, stat)
+    if checksums is None:
+        return None
+    return _render(store, entry, urls, stat, checksums, False, issuer=issuer)
+
+
+def _render(
+    store: DrsStore,
+    entry: DrsEntry,
+    urls: DrsUrls,
+    stat: os.stat_result,
+    checksums: dict[str, str],
+    expand: bool,
+    *,
+    issuer: str | None = None,
+) -> dict[str, Any]:
+    modified = _rfc3339(stat.st_mtime)
     document: dict[str, Any] = {
         "id": entry.object_id,
         "name": entry.name,
         "self_uri": urls.drs_uri(entry.object_id),
-        "size": store.size(entry),
-        "created_time": _rfc3339(stat.st_mtime),
-        "updated_time": _rfc3339(stat.st_mtime),
+        "size": store.size(entry) if entry.is_bundle else stat.st_size,
+        "created_time": modified,
+        "updated_time": modified,
         "checksums": [{"type": kind, "checksum": checksums[kind]} for kind in CHECKSUM_TYPES],
         "aliases": [entry.relpath],
     }

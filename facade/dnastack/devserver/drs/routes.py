@@ -30,6 +30,7 @@ from dnastack.devserver.drs.objects import (
     access_url,
     authorizations,
     mime_type,
+    render_cached_blob,
     render_object,
 )
 from dnastack.devserver.drs.ranges import RangeNotSatisfiable, parse_range
@@ -110,9 +111,12 @@ def drs_routes(
 
     async def object_response(request: Request, expand: bool) -> Response:
         entry = find(request.path_params["object_id"])
-        document = await run_in_threadpool(
-            render_object, store, entry, urls(request), expand=expand, issuer=issuer
-        )
+        node_urls = urls(request)
+        document = render_cached_blob(store, entry, node_urls, issuer=issuer)
+        if document is None:  # a bundle, or checksums to compute: off the event loop
+            document = await run_in_threadpool(
+                render_object, store, entry, node_urls, expand=expand, issuer=issuer
+            )
         return json_response(as_served(document))
 
     async def get_object(request: Request) -> Response:

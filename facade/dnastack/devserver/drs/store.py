@@ -124,16 +124,30 @@ class DrsStore:
                 for kind in CHECKSUM_TYPES
             }
         stat = entry.path.stat()
-        key = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
-        with self._lock:
-            cached = self._cache.get(entry.relpath)
-        if cached is not None and all(cached.get(k) == v for k, v in key.items()):
-            return {kind: str(cached[kind]) for kind in CHECKSUM_TYPES}
+        cached = self.cached_checksums(entry, stat)
+        if cached is not None:
+            return cached
         digests = _hash_file(entry.path)
         with self._lock:
-            self._cache[entry.relpath] = {**key, **digests}
+            self._cache[entry.relpath] = {
+                "size": stat.st_size,
+                "mtime_ns": stat.st_mtime_ns,
+                **digests,
+            }
             self._write_sidecar()
         return digests
+
+    def cached_checksums(self, entry: DrsEntry, stat: os.stat_result) -> dict[str, str] | None:
+        """A blob's checksums if the cache holds them for this size and mtime (no I/O)."""
+        with self._lock:
+            cached = self._cache.get(entry.relpath)
+        if (
+            cached is None
+            or cached.get("size") != stat.st_size
+            or cached.get("mtime_ns") != stat.st_mtime_ns
+        ):
+            return None
+        return {kind: str(cached[kind]) for kind in CHECKSUM_TYPES}
 
     def stats(self) -> tuple[int, int]:
         blobs = self.blobs()
