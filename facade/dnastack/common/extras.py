@@ -24,7 +24,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "dataframes": ("pandas", "pyarrow"),
     "dask": ("pandas", "pyarrow", "dask", "distributed"),
     "spark": ("pandas", "pyarrow", "pyspark"),
-    "devserver": ("starlette", "uvicorn", "duckdb", "orjson"),
+    "devserver": ("starlette", "uvicorn", "httptools", "duckdb", "orjson"),
     "contract": ("schemathesis", "hypothesis", "requests", "jsonschema_rs"),
     "fast": ("orjson",),
 }
