@@ -21,6 +21,7 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 
 from dnastack.exceptions import DeadlineExceededError
+from dnastack.http.async_connection import BufferedBody
 from dnastack.http.bounded_transport import body_guard, call_bounds, decoded_chunk
 from dnastack.http.limits import Deadline, DecodedBodyGuard
 
@@ -72,17 +73,23 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         if limit is None and deadline is None:
             return response
         headers, guard = body_guard(response, request, limit)
-        assert isinstance(response.stream, httpx.AsyncByteStream)
-        return httpx.Response(
-            response.status_code,
-            headers=headers,
-            stream=_AsyncBoundedStream(response.stream, guard, deadline),
-            extensions=response.extensions,
-            request=request,
-        )
+        response.headers = headers
+        stream = response.stream
+        if isinstance(stream, BufferedBody):  # read already: bound it now, nothing to wait for
+            if guard is not None:
+                content = decoded_chunk(guard.feed, stream.content)
+                response.stream = BufferedBody(content + decoded_chunk(_finish(guard), b""))
+            return response
+        assert isinstance(stream, httpx.AsyncByteStream)
+        response.stream = _AsyncBoundedStream(stream, guard, deadline)
+        return response
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
+
+
+def _finish(guard: DecodedBodyGuard) -> Callable[[bytes], bytes]:
+    return lambda _: guard.finish()
 
 
 def _time_left(deadline: Deadline | None) -> float | None:
@@ -134,7 +141,7 @@ class _AsyncBoundedStream(httpx.AsyncByteStream):
             if decoded:
                 yield decoded
         if guard is not None:
-            tail = decoded_chunk(lambda _: guard.finish(), b"")
+            tail = decoded_chunk(_finish(guard), b"")
             if tail:
                 yield tail
 

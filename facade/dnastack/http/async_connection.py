@@ -34,7 +34,7 @@ from typing import Any
 
 import httpx
 
-__all__ = ["EAGER_BODY_BYTES", "MAX_HEAD_BYTES", "AsyncStreamTransport"]
+__all__ = ["EAGER_BODY_BYTES", "MAX_HEAD_BYTES", "AsyncStreamTransport", "BufferedBody"]
 
 MAX_HEAD_BYTES = 64 * 1024
 """Longest response head (status line and headers) accepted."""
@@ -93,11 +93,7 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         head = _request_head(request)
         body = await _request_body(request)
         if self._slots is not None:
-            try:
-                async with asyncio.timeout(timeouts.get("pool")):
-                    await self._slots.acquire()
-            except TimeoutError as exc:
-                raise httpx.PoolTimeout("no connection slot free in time", request=request) from exc
+            await self._slot(timeouts.get("pool"), request)
         try:
             while True:
                 connection = await self._connection(origin, timeouts, request)
@@ -125,8 +121,20 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             extensions={"http_version": b"HTTP/1.1"},
         )
         if length is not None and length <= EAGER_BODY_BYTES:
-            response.stream = httpx.ByteStream(await body_stream.read_all())
+            response.stream = BufferedBody(await body_stream.read_all())
         return response
+
+    async def _slot(self, timeout: float | None, request: httpx.Request) -> None:
+        """Take a connection slot (waiting under the pool timeout only when none is free)."""
+        assert self._slots is not None
+        if not self._slots.locked():
+            await self._slots.acquire()  # free: returns at once
+            return
+        try:
+            async with asyncio.timeout(timeout):
+                await self._slots.acquire()
+        except TimeoutError as exc:
+            raise httpx.PoolTimeout("no connection slot free in time", request=request) from exc
 
     async def aclose(self) -> None:
         self._closed = True
@@ -211,8 +219,9 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         try:
             try:
                 writer.write(head + body)
-                async with asyncio.timeout(timeouts.get("write")):
-                    await writer.drain()
+                if writer.transport.get_write_buffer_size():  # else nothing to wait for
+                    async with asyncio.timeout(timeouts.get("write")):
+                        await writer.drain()
             except TimeoutError as exc:
                 raise httpx.WriteTimeout("sending the request timed out", request=request) from exc
             except OSError as exc:
@@ -243,6 +252,15 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             raise
 
 
+class BufferedBody(httpx.ByteStream):
+    """A response body already read into memory (``content``): the layers above bound it
+    at once instead of chunk by chunk."""
+
+    def __init__(self, content: bytes) -> None:
+        super().__init__(content)
+        self.content = content
+
+
 class _StaleConnection(Exception):
     """A reused keep-alive connection turned out closed before any answer: retry on a new one."""
 
@@ -269,7 +287,15 @@ class _Body(httpx.AsyncByteStream):
         self._request = request
 
     async def read_all(self) -> bytes:
-        return b"".join([chunk async for chunk in self])
+        """The whole body (one read when its length is known)."""
+        connection, remaining = self._connection, self._remaining
+        if connection is None or self._chunked or remaining is None:
+            return b"".join([chunk async for chunk in self])
+        async with self._errors_mapped():
+            data = await self._read(connection.reader.readexactly(remaining)) if remaining else b""
+        self._remaining = 0
+        self._finish(reusable=self._keep_alive)
+        return data
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         connection = self._connection

@@ -117,6 +117,31 @@ async def _discard(response: httpx.Response) -> None:
         await response.aclose()
 
 
+class _SetCookieCookies(httpx.Cookies):
+    """Cookies that look at a response only when it sets one: httpx's cookie extraction
+    builds a ``urllib`` request per response, a tenth of a small API call's client time."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+class _SdkAsyncClient(httpx.AsyncClient):
+    """``httpx.AsyncClient`` with the cheaper cookie extraction above (same jar, same rules)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.cookies = self._cookies  # through the setter below
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._cookies = _SetCookieCookies(cookies)
+
+
 async def _add_trace_context_async(request: httpx.Request) -> None:
     _add_trace_context(request)
 
@@ -186,7 +211,7 @@ def build_async_http_client(
             pattern: None if url is None else via_proxy(url)
             for pattern, url in get_environment_proxies().items()
         }
-    return httpx.AsyncClient(
+    return _SdkAsyncClient(
         auth=auth,
         headers={"User-Agent": user_agent()},
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
