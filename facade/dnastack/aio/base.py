@@ -141,6 +141,24 @@ class AsyncServiceClient(Generic[SyncClient]):
 
         return f"{type(self).__name__}(url={safe_url(self.url)!r})"
 
+    def create_http_session(
+        self, suppress_error: bool = False, no_auth: bool = False
+    ) -> AsyncHttpSession:
+        """This client's pooled session on the running loop (the same one on each call):
+        ``await session.submit(method, url)``, ``async with session.stream(...)``. HTTP
+        errors are always raised (typed); ``suppress_error=True`` (return them) is not
+        offered on asyncio sessions.
+
+        Raises:
+            ValueError: ``suppress_error=True``.
+        """
+        if suppress_error:
+            raise ValueError(
+                f"{type(self).__name__}.create_http_session(): suppress_error=True is not "
+                "supported; HTTP errors are raised as dnastack.exceptions.HttpError"
+            )
+        return self._session(no_auth)
+
     # -- for subclasses ---------------------------------------------------------------------
 
     def _session(self, no_auth: bool = False) -> AsyncHttpSession:

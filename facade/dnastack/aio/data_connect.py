@@ -29,7 +29,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from dnastack.aio.pagination import AsyncPaginator
-    from dnastack.aio.session import AsyncHttpSession
     from dnastack.client.models import ServiceEndpoint
     from dnastack.client.pagination import PageRequest
     from dnastack.client.pagination_core import PollingPolicy
@@ -248,20 +247,6 @@ class AsyncDataConnectClient(AsyncServiceClient[DataConnectClient]):
         """
         name_or_info = table.name if isinstance(table, AsyncTable) else table
         return AsyncTable(self, self._sync._table(name_or_info, None), no_auth)
-
-    def create_http_session(
-        self, suppress_error: bool = False, no_auth: bool = False
-    ) -> AsyncHttpSession:
-        """This client's pooled session on the running loop (the same one on each call):
-        ``await session.submit(method, url)``. HTTP errors are always raised (typed);
-        ``suppress_error=True`` (return them) is not offered on asyncio sessions.
-        """
-        if suppress_error:
-            raise ValueError(
-                "AsyncDataConnectClient.create_http_session(): suppress_error=True is not "
-                "supported; HTTP errors are raised as dnastack.exceptions.HttpError"
-            )
-        return self._session(no_auth)
 
     def _sleep(self) -> Callable[[float], Awaitable[None]]:
         sleep: Callable[[float], Awaitable[None]] = self._http_options.get(

@@ -206,11 +206,12 @@ def test_same_names_get_suffixes_and_nothing_is_overwritten(
     assert sorted(p.name for p in out.iterdir()) == ["same (1).txt", "same.txt"]
 
 
-def test_body_reads_are_widened_for_the_download_only(
-    client: DrsClient, devserver: DevServer
-) -> None:
+def test_body_reads_are_widened_for_the_download_only(devserver: DevServer, tmp_path: Path) -> None:
+    """The sync engine's httpcore connections only (the asyncio transport reads widely)."""
     from dnastack.client.drs import connection_access as transfer
 
+    endpoint = ServiceEndpoint(url=devserver.drs_url)
+    client = DrsClient(endpoint, settings=isolated_settings(tmp_path))
     session = client.create_http_session()
     with session.stream("GET", f"{devserver.drs_url}bytes/hello.json") as response:
         connection = transfer.http11_connection(response)
