@@ -42,8 +42,8 @@ test-fast: $(STAMP) ## unit and spec tests only
 demo: $(STAMP) ## the main job against the embedded local GA4GH node
 	$(PY) demo/run_demo.py
 
-bench: $(STAMP) ## side-by-side benchmarks (see bench/README.md)
-	$(PY) bench/run.py
+bench: $(STAMP) ## side-by-side benchmarks (see bench/README.md); BASELINE=ref adds ours at that commit
+	$(PY) bench/run.py $(if $(BASELINE),--baseline $(BASELINE))
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

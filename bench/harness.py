@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 __all__ = [
+    "BASELINE",
     "LIMIT",
     "OTHER",
     "OURS",
@@ -46,6 +47,7 @@ OURS = "ours"
 REFERENCE = "reference"
 LIMIT = "limit"
 OTHER = "other"  # a second reference-side variant (e.g. the reference's other CLI)
+BASELINE = "baseline"  # ours at another commit (``--baseline REF``, see bench/baseline.py)
 
 TMP_PLACEHOLDER = "{tmp}"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100

@@ -24,6 +24,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a script: make the repository root importable
     sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.baseline import checkout, with_baseline
 from bench.context import FULL, QUICK, Sizes
 from bench.environment import REPO_ROOT, bench_environment
 from bench.harness import ScenarioOutcome, run_scenario
@@ -49,6 +50,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--only", default="", help="comma-separated scenario key prefixes (e.g. dc.stream,drs)"
     )
     parser.add_argument("--skip-reference", action="store_true", help="do not run the reference")
+    parser.add_argument(
+        "--baseline",
+        metavar="REF",
+        help="also run ours at git REF (same run, same devservers; see bench/baseline.py)",
+    )
     parser.add_argument("--reinstall-reference", action="store_true")
     parser.add_argument("--data-dir", type=Path, help="devserver data (default bench/results/)")
     parser.add_argument("--output", type=Path, default=RESULTS_DIR / "latest.md")
@@ -131,6 +137,10 @@ def main(argv: list[str] | None = None) -> int:
     install_seconds = time.perf_counter() - started
     prefixes = [p.strip() for p in args.only.split(",") if p.strip()]
 
+    baseline = checkout(REPO_ROOT, args.baseline) if args.baseline else None
+    if baseline is not None:
+        notes.append(f"Baseline: ours at {baseline.label} ({baseline.root}), same devservers.")
+
     outcomes: list[ScenarioOutcome] = []
     with bench_environment(sizes, data_dir, reference, log=log) as ctx:
         server_pids = tuple(server.process.pid for server in ctx.servers.values())
@@ -139,6 +149,8 @@ def main(argv: list[str] | None = None) -> int:
             for s in build_scenarios(ctx)
             if not prefixes or s.key.startswith(tuple(prefixes))
         ]
+        if baseline is not None:
+            scenarios = [with_baseline(s, baseline) for s in scenarios]
         for index, scenario in enumerate(scenarios, 1):
             log(f"[{index}/{len(scenarios)}] {scenario.key}: {scenario.title}")
             outcomes.append(

@@ -6,9 +6,18 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bench.baseline import NOISE_ALLOWANCE
 from bench.context import Sizes
 from bench.datasets import size_label
-from bench.harness import LIMIT, OTHER, OURS, REFERENCE, ScenarioOutcome, VariantOutcome
+from bench.harness import (
+    BASELINE,
+    LIMIT,
+    OTHER,
+    OURS,
+    REFERENCE,
+    ScenarioOutcome,
+    VariantOutcome,
+)
 
 __all__ = ["TargetCheck", "check_targets", "pair_ratios"]
 
@@ -201,4 +210,27 @@ def check_targets(outcomes: dict[str, ScenarioOutcome], sizes: Sizes) -> list[Ta
             lambda r: f"{r:.3f}x (limit 0.333x)",
         )
     )
+    checks.extend(_baseline_checks(outcomes, times))
+    return checks
+
+
+def _baseline_checks(
+    outcomes: dict[str, ScenarioOutcome], describe: Callable[[float], str]
+) -> list[TargetCheck]:
+    """With ``--baseline``: each scenario's figure is no worse than the baseline's beyond the
+    noise allowance (median of the run-pair ratios)."""
+    checks = []
+    for key, outcome in outcomes.items():
+        if outcome.by_role(BASELINE) is None:
+            continue
+        if outcome.scenario.higher_is_better:
+            name = f"{key}: not below {1 - NOISE_ALLOWANCE:.0%} of the baseline's"
+            checks.append(
+                _ratio_check(name, outcome, BASELINE, lambda r: r >= 1 - NOISE_ALLOWANCE, describe)
+            )
+        else:
+            name = f"{key}: not above {1 + NOISE_ALLOWANCE:.0%} of the baseline's"
+            checks.append(
+                _ratio_check(name, outcome, BASELINE, lambda r: r <= 1 + NOISE_ALLOWANCE, describe)
+            )
     return checks
