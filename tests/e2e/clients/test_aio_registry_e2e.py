@@ -1,5 +1,6 @@
-"""dnastack.aio.use() against the devserver's registry, and every asyncio client it hands
-out answering like its sync twin."""
+"""dnastack.aio.use() against the devserver's registry, every asyncio client it hands out
+answering like its sync twin, and every asyncio client handing out its pooled session
+(``create_http_session()``, as the sync clients do)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from dnastack.aio import (
     AsyncExplorerClient,
     AsyncServiceRegistry,
 )
+from dnastack.client.models import ServiceEndpoint
 from dnastack.client.use import use
 from tests.fixtures.devserver import DevServer
 
@@ -80,3 +82,43 @@ def test_async_clients_share_their_sync_twins_types_and_events(
     assert cls.get_supported_service_types() == cls._sync_class.get_supported_service_types()
     assert client.events is client.sync.events
     assert client.url == client.sync.url
+
+
+ASYNC_CLIENTS = (
+    AsyncCollectionServiceClient,
+    AsyncDataConnectClient,
+    AsyncDrsClient,
+    AsyncExplorerClient,
+    AsyncServiceRegistry,
+)
+
+
+@pytest.mark.parametrize("client_class", ASYNC_CLIENTS, ids=lambda c: c.__name__)
+def test_every_async_client_shares_its_pooled_session(
+    client_class: type[AsyncDrsClient], devserver: DevServer, tmp_path: Path
+) -> None:
+    async def main() -> None:
+        endpoint = ServiceEndpoint(url=devserver.base_url + "/")
+        async with client_class(endpoint, settings=isolated_settings(tmp_path)) as client:
+            session = client.create_http_session()
+            assert session is client.create_http_session(no_auth=False)
+            assert session is not client.create_http_session(no_auth=True)
+            response = await session.submit("GET", f"{devserver.base_url}/service-info")
+            assert response.json()["type"]["artifact"]
+            with pytest.raises(ValueError, match="suppress_error"):
+                client.create_http_session(suppress_error=True)
+
+    asyncio.run(main())
+
+
+def test_an_async_drs_session_streams_bytes(devserver: DevServer, tmp_path: Path) -> None:
+    expected = (devserver.data_dir / "drs" / "hello.json").read_bytes()
+
+    async def main() -> bytes:
+        endpoint = ServiceEndpoint(url=devserver.drs_url)
+        async with AsyncDrsClient(endpoint, settings=isolated_settings(tmp_path)) as client:
+            session = client.create_http_session()
+            async with session.stream("GET", f"{devserver.drs_url}bytes/hello.json") as response:
+                return b"".join([chunk async for chunk in response.aiter_bytes()])
+
+    assert asyncio.run(main()) == expected
