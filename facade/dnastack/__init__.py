@@ -7,7 +7,6 @@ that needs only the DRS client never pays for the Data Connect one, the CLI, YAM
 from __future__ import annotations
 
 import importlib
-import logging
 from typing import TYPE_CHECKING, Any
 
 from dnastack.distribution_check import check_no_conflicting_distribution
@@ -16,10 +15,9 @@ check_no_conflicting_distribution()  # dnastack-client-library in the same folde
 
 __version__ = "0.1.0"
 
-# A library never prints on its own: without this, records reach stderr through logging's
-# last-resort handler when the application configured nothing (the logging HOWTO's advice).
-# Applications (and the CLI) add their own handlers.
-logging.getLogger("dnastack").addHandler(logging.NullHandler())
+# The library's NullHandler is added by dnastack.common.logs, with the first module that
+# logs: `import dnastack` itself does not load `logging`. Applications (and the CLI) add
+# their own handlers.
 
 # public name -> module that defines it (imported on first attribute access)
 _EXPORTS: dict[str, str] = {

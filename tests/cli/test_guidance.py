@@ -121,6 +121,7 @@ def test_the_library_has_a_null_handler_and_prints_nothing_on_its_own() -> None:
     script = textwrap.dedent(
         """
         import logging, dnastack
+        from dnastack import DrsClient  # the modules that log (and their NullHandler)
         logging.getLogger("dnastack.http").warning("retrying GET http://x after 503")
         """
     )

@@ -28,7 +28,6 @@ driver (an async driver reuses the same core). The driver adds:
 
 from __future__ import annotations
 
-import logging
 import queue
 import threading
 import time
@@ -49,6 +48,7 @@ from dnastack.client.pagination_core import (
     PollingTimeoutError,
     UnsafeNextPageError,
 )
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import (
     AuthenticationError,
     DnastackError,
@@ -82,7 +82,7 @@ __all__ = [
 T = TypeVar("T")
 _R = TypeVar("_R")
 
-_logger = logging.getLogger("dnastack.client.pagination")
+_logger = sdk_logger("dnastack.client.pagination")
 
 
 def _json_loader() -> Callable[[bytes], Any]:

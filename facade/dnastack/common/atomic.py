@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import logging
 import os
 import re
 import socket
@@ -33,6 +32,7 @@ import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import ConfigurationFileError, LockTimeoutError
 
 __all__ = [
@@ -55,7 +55,7 @@ STALE_TEMPORARY_SECONDS = 3600.0
 """Age after which a temporary file whose writer cannot be checked (another host, no pid)
 is taken as abandoned."""
 
-_logger = logging.getLogger("dnastack.common.atomic")
+_logger = sdk_logger("dnastack.common.atomic")
 _held = threading.local()
 _TEMPORARY_MIDDLE = re.compile(r"^(?:(?P<host>[0-9a-f]{8})-(?P<pid>[0-9]{1,10})\.)?[a-z0-9_]{8}$")
 _HOST_TAG = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:8]

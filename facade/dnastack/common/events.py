@@ -6,14 +6,15 @@ and the verification URL, never the device code or a token.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from dnastack.common.logs import sdk_logger
+
 __all__ = ["Event", "EventHandler", "EventSource"]
 
-_logger = logging.getLogger("dnastack.events")
+_logger = sdk_logger("dnastack.events")
 
 
 @dataclass(frozen=True)

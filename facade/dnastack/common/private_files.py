@@ -19,11 +19,11 @@ On Windows the POSIX mode checks are skipped (files there are private by their A
 
 from __future__ import annotations
 
-import logging
 import os
 import stat
 import warnings
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import ConfigurationFileError, InsecureFileWarning
 
 __all__ = [
@@ -38,7 +38,7 @@ PRIVATE_MODE_MASK = 0o077
 MAX_PRIVATE_FILE_BYTES = 1024 * 1024
 """Largest configuration or session file read (1 MiB; real ones are a few KiB)."""
 
-_logger = logging.getLogger("dnastack.common.private_files")
+_logger = sdk_logger("dnastack.common.private_files")
 _POSIX = os.name == "posix"
 
 

@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.atomic import DEFAULT_LOCK_TIMEOUT_SECONDS, atomic_write_text, file_lock
+from dnastack.common.logs import sdk_logger
 from dnastack.common.private_files import make_private_dir, read_private_text
 from dnastack.configuration import migration
 from dnastack.configuration.models import CONFIGURATION_VERSION, Configuration
@@ -40,7 +40,7 @@ from dnastack.exceptions import (
 
 __all__ = ["DEFAULT_CONFIG_FILE", "ConfigurationManager", "default_config_file"]
 
-_logger = logging.getLogger("dnastack.configuration")
+_logger = sdk_logger("dnastack.configuration")
 
 DEFAULT_CONFIG_FILE = "~/.dnastack/config.yaml"
 

@@ -14,17 +14,17 @@ Two kinds of change happen on load:
 
 from __future__ import annotations
 
-import logging
 from typing import Any
 
 from dnastack.client.models import ServiceEndpoint
+from dnastack.common.logs import sdk_logger
 from dnastack.configuration.models import CONFIGURATION_VERSION, DEFAULT_CONTEXT_NAME, Configuration
 from dnastack.configuration.short_types import SHORT_TYPES, normalize_short_type
 from dnastack.exceptions import ModelValidationError, UnknownClientShortTypeError
 
 __all__ = ["PathMap", "migrate_configuration", "migrate_document", "migrate_endpoint"]
 
-_logger = logging.getLogger("dnastack.configuration")
+_logger = sdk_logger("dnastack.configuration")
 
 Path = tuple[str | int, ...]
 PathMap = dict[Path, Path]

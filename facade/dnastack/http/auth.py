@@ -19,13 +19,13 @@ anything that talks to the issuer runs in a worker thread, once for all the task
 
 from __future__ import annotations
 
-import logging
 from collections.abc import AsyncGenerator, Generator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import AuthenticationError, ConfigurationError, safe_url
 from dnastack.http.authenticators.single_flight import AsyncSingleFlight
 
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 __all__ = ["EndpointAuth", "NeedCredentials", "origin_of", "same_origin"]
 
-_logger = logging.getLogger("dnastack.http")
+_logger = sdk_logger("dnastack.http")
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 

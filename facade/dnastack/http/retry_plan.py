@@ -18,12 +18,12 @@ The plan returns the final response or raises the final transport error.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable, Generator
 from dataclasses import dataclass
 
 import httpx
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import safe_url
 from dnastack.http.retry import RetryPolicy, next_delay, parse_retry_after, should_retry
 
@@ -33,7 +33,7 @@ IDEMPOTENT_EXTENSION = "dnastack.idempotent"
 """Request extension marking a non-idempotent method safe to retry (e.g. a page fetch):
 ``client.post(url, extensions={IDEMPOTENT_EXTENSION: True})``."""
 
-_logger = logging.getLogger("dnastack.http")
+_logger = sdk_logger("dnastack.http")
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,6 @@ WARNING on ``dnastack.http`` (method, URL without query string, status).
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -28,6 +27,7 @@ import httpx
 
 from dnastack.common.closing import Closeable
 from dnastack.common.events import EventSource
+from dnastack.common.logs import sdk_logger
 from dnastack.common.tracing import Span
 from dnastack.exceptions import AuthenticationError, HttpError, ServerError, safe_url
 from dnastack.exceptions import ClientRequestError as ClientError  # the reference's name
@@ -43,7 +43,7 @@ from dnastack.http.transport import (
 
 __all__ = ["AuthenticationError", "ClientError", "HttpError", "HttpSession", "ServerError"]
 
-_logger = logging.getLogger("dnastack.http")
+_logger = sdk_logger("dnastack.http")
 
 
 class HttpSession(Closeable):

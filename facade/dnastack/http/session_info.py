@@ -33,7 +33,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import logging
 import math
 import os
 import threading
@@ -42,6 +41,7 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from dnastack.common.logs import sdk_logger
 from dnastack.common.model import Model, field, model
 from dnastack.common.redact import is_secret_key, redacted_repr
 from dnastack.exceptions import ConfigurationError, DnastackError, ModelValidationError
@@ -70,7 +70,7 @@ if TYPE_CHECKING:
         InMemorySessionStorage,
     )
 
-_logger = logging.getLogger("dnastack.http.session_info")
+_logger = sdk_logger("dnastack.http.session_info")
 
 SESSION_SCHEMA_VERSION = 3.0
 DEFAULT_SKEW_SECONDS = 60.0

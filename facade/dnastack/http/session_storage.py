@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import contextlib
 import json
-import logging
 import os
 import re
 import threading
@@ -25,6 +24,7 @@ from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 
 from dnastack.common.atomic import atomic_write_text, file_lock
+from dnastack.common.logs import sdk_logger
 from dnastack.common.private_files import make_private_dir, read_private_text
 from dnastack.exceptions import ConfigurationError, ConfigurationFileError, ModelValidationError
 from dnastack.http.session_info import (
@@ -41,7 +41,7 @@ __all__ = [
 ]
 
 # the logger of the module these storages come from, so existing log filters keep working
-_logger = logging.getLogger("dnastack.http.session_info")
+_logger = sdk_logger("dnastack.http.session_info")
 
 _SESSION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 

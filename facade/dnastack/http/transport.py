@@ -41,6 +41,7 @@ from pathlib import Path
 
 import httpx
 
+from dnastack.common.logs import sdk_logger
 from dnastack.common.tracing import Span
 from dnastack.exceptions import ConfigurationError, TransportError, http_error_for, safe_url
 from dnastack.http.bounded_transport import BoundedTransport, install_deadline_backend
@@ -70,7 +71,7 @@ DEFAULT_CONNECT_TIMEOUT_SECONDS = 10.0
 NOVERIFY = "NOVERIFY"
 """``ca_cert`` value that turns TLS certificate verification off (as dxpy's DX_CA_CERT)."""
 
-_logger = logging.getLogger("dnastack.http")
+_logger = sdk_logger("dnastack.http")
 
 
 def user_agent() -> str:

@@ -11,7 +11,6 @@ passed explicitly to whatever needs it; nothing here is cached globally.
 
 from __future__ import annotations
 
-import logging
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from dnastack.common.logs import sdk_logger
 from dnastack.configuration.short_types import (
     SHORT_TYPES,
     URL_ENVIRONMENT_VARIABLES,
@@ -61,7 +61,7 @@ if TYPE_CHECKING:
 
 __all__ = ["SettingReport", "Settings", "describe_settings", "resolve_settings"]
 
-_logger = logging.getLogger("dnastack.settings")
+_logger = sdk_logger("dnastack.settings")
 
 ARGUMENT = "argument"
 SESSION = "session"

@@ -23,7 +23,6 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import itertools
-import logging
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -34,6 +33,7 @@ from dnastack.client.data_connect.frames import column_kind
 from dnastack.client.data_connect.partition_source import DataConnectSource, in_flight_slot
 from dnastack.client.data_connect.sql_shape import query_shape, quote_identifier
 from dnastack.client.pagination import IncompleteResultError
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import RateLimitedError, ServerError, TransportError
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ __all__ = [
     "plan_partitions",
 ]
 
-_logger = logging.getLogger("dnastack.data_connect.partitions")
+_logger = sdk_logger("dnastack.data_connect.partitions")
 
 Strategy = Literal["range", "modulo"]
 DEFAULT_PARTITIONS_IN_FLIGHT: Final = 4

@@ -12,15 +12,15 @@ own event into :meth:`CancelToken.cancel`. No threads of its own, no I/O: any dr
 from __future__ import annotations
 
 import itertools
-import logging
 import threading
 from collections.abc import Callable
 
 from dnastack.client.drs.errors import DownloadCancelledError
+from dnastack.common.logs import sdk_logger
 
 __all__ = ["CancelToken"]
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 
 
 class CancelToken:

@@ -18,7 +18,6 @@ files only, the part locked); a refused path is a FAILED result with an
 
 from __future__ import annotations
 
-import logging
 import os
 import threading
 import time
@@ -73,6 +72,7 @@ from dnastack.client.drs.transfer import (
     part_name_for,
     transfer_to_part,
 )
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import DnastackError, HttpError, TransportError, safe_url
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ if TYPE_CHECKING:
 
 __all__ = ["FETCHABLE_SCHEMES", "DownloadOptions", "download_planned", "run_downloads"]
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 
 WAIT_TICK_SECONDS: Final = 0.2
 """How often the waiting thread looks for Ctrl-C, the caller's cancel event and stalls."""

@@ -30,7 +30,6 @@ an asyncio driver or an executor task apply the same rules. POSIX only: where
 from __future__ import annotations
 
 import errno
-import logging
 import os
 import stat
 import threading
@@ -40,6 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import LocalFileError, LocalFileInUseError, UnsafePathError
 
 try:
@@ -62,7 +62,7 @@ __all__ = [
     "remove_if_ours",
 ]
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 _NOFOLLOW: Final = getattr(os, "O_NOFOLLOW", 0)
 _DIRECTORY: Final = getattr(os, "O_DIRECTORY", 0)
 _NONBLOCK: Final = getattr(os, "O_NONBLOCK", 0)

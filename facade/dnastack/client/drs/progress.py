@@ -7,18 +7,19 @@ never per chunk), and once more when it ends. The CLI renders these; a notebook 
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
+from dnastack.common.logs import sdk_logger
+
 __all__ = ["DEFAULT_INTERVAL_SECONDS", "DownloadProgress", "ProgressHook", "ProgressReporter"]
 
 DEFAULT_INTERVAL_SECONDS: Final = 0.25
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 
 
 @dataclass(frozen=True)

@@ -18,16 +18,16 @@ field                       accepted variant                       normalised to
 
 from __future__ import annotations
 
-import logging
 import threading
 from typing import Any
 
 from dnastack.client.drs.hashing import normalize_checksum_type
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import safe_url
 
 __all__ = ["TOLERATED_VARIANTS", "tolerant_access_url", "tolerant_drs_object"]
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 
 TOLERATED_VARIANTS: dict[str, str] = {
     "headers-object": "AccessURL.headers as an object (the specification: a list of "

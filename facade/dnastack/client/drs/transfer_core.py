@@ -32,7 +32,6 @@ rule; a failure keeps what was written; attempts are bounded (:data:`MAX_ATTEMPT
 
 from __future__ import annotations
 
-import logging
 import os
 import re
 import time
@@ -56,6 +55,7 @@ from dnastack.client.drs.errors import (
 from dnastack.client.drs.hashing import HashPipeline, hash_in_background
 from dnastack.client.drs.progress import ProgressReporter
 from dnastack.client.drs.stall import StallMonitor, StallRule, StallWatch
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import TransportError, safe_url
 
 __all__ = [
@@ -77,7 +77,7 @@ MAX_ATTEMPTS: Final = 32
 _HAS_WRITEV: Final = hasattr(os, "writev")  # not on Windows
 _CONTENT_RANGE = re.compile(r"bytes\s+(\d+)-(\d+)/(\d+|\*)", re.IGNORECASE)
 
-_logger = logging.getLogger("dnastack.drs")
+_logger = sdk_logger("dnastack.drs")
 
 
 @dataclass(frozen=True)

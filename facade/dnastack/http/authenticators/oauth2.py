@@ -32,7 +32,6 @@ AuthenticationError telling the user to log in again.
 
 from __future__ import annotations
 
-import logging
 import os
 import time
 from collections.abc import Callable, Mapping
@@ -40,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 
 import httpx
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import AuthenticationError, ConfigurationError, DnastackError
 from dnastack.http.auth import origin_of
 from dnastack.http.authenticators.abstract import Authenticator, header_value
@@ -77,7 +77,7 @@ SUPPORTED_GRANT_TYPES = frozenset(
 )
 _DISCOVERY_PATHS = ("/.well-known/openid-configuration", "/.well-known/oauth-authorization-server")
 
-_logger = logging.getLogger("dnastack.http.auth")
+_logger = sdk_logger("dnastack.http.auth")
 
 
 class OAuth2Authenticator(Authenticator):
