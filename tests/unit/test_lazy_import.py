@@ -52,6 +52,7 @@ def test_lazy_import_of_a_client_loads_no_dataframe_library_or_cli() -> None:
     ):
         loaded = modules_after(statement)
         assert loaded.isdisjoint(["pandas", "pyarrow", "click", "rich"]), statement
+        assert "asyncio" not in loaded, statement  # only dnastack.aio needs it (~40 ms)
 
 
 def test_the_configuration_manager_loads_yaml_and_the_lock_only_when_used() -> None:

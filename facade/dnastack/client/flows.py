@@ -17,7 +17,6 @@ steps. Flows are tested without sockets by answering their steps by hand.
 
 from __future__ import annotations
 
-import asyncio
 from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol, TypeVar
@@ -117,9 +116,14 @@ def run_flow(
 async def arun_flow(
     flow: Flow[T],
     session: Callable[[bool], AsyncSession],
-    sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+    sleep: Callable[[float], Awaitable[None]] | None = None,
 ) -> T:
-    """Perform ``flow``'s steps with ``await``; a :class:`Gather` runs its flows at once."""
+    """Perform ``flow``'s steps with ``await``; a :class:`Gather` runs its flows at once.
+    ``sleep`` defaults to ``asyncio.sleep`` (asyncio is imported here, not with the module:
+    the sync clients import this module too)."""
+    import asyncio
+
+    pause = sleep or asyncio.sleep
     reply: Any = None
     failure: DnastackError | None = None
     while True:
@@ -132,11 +136,11 @@ async def arun_flow(
             if isinstance(step, Send):
                 reply = await session(step.no_auth).submit(step.method, step.url, **step.options())
             elif isinstance(step, Sleep):
-                await sleep(step.seconds)
+                await pause(step.seconds)
             else:
                 reply = list(
                     await asyncio.gather(
-                        *(_aoutcome(arun_flow(f, session, sleep)) for f in step.flows)
+                        *(_aoutcome(arun_flow(f, session, pause)) for f in step.flows)
                     )
                 )
         except DnastackError as exc:
