@@ -4,5 +4,5 @@
 SPEC_PATH = "specs/collections.yaml"
 SPEC_TITLE = "DNAstack Collection Service"
 SPEC_VERSION = "1.0.0"
-SPEC_SHA256 = "fc493cc4a5e8576cbfd422be4abf0dd56921a87d674b6bcad8bb6f2153251777"
+SPEC_SHA256 = "4cd1fb36be1ff915e88f8fc87608f562cd3a6f7337620aeb25dd3b3341712598"
 SPEC_RESOURCE = "openapi.yaml"  # the spec, shipped beside

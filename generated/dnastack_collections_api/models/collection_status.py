@@ -23,7 +23,7 @@ class CollectionStatus:
 
     Example:
         {'availability': 'available', 'itemCounts': {'table': 2, 'blob': 1}, 'lastChecked': '2024-05-02T09:30:00+00:00',
-            'errors': []}
+            'errors': [], 'validationsStatus': 'VALIDATED', 'missingItems': 0}
 
     Attributes:
         availability (str): For example `available`, `unavailable` or `pending`. Clients must accept other values.
@@ -31,12 +31,18 @@ class CollectionStatus:
             'blob': 1}.
         last_checked (datetime.datetime | None | Unset): When the server last checked the items.
         errors (list[str] | None | Unset): Problems found at the last check, one message each.
+        validations_status (None | str | Unset): Outcome of the last check of the items, for example `VALIDATED`,
+            `VALIDATION_IN_PROGRESS`, `VALIDATION_STOPPED` or `MISSING_ITEMS`. Clients must
+            accept other values.
+        missing_items (int | None | Unset): Number of items found missing at the last check.
     """
 
     availability: str
     item_counts: ItemCounts
     last_checked: datetime.datetime | None | Unset = UNSET
     errors: list[str] | None | Unset = UNSET
+    validations_status: None | str | Unset = UNSET
+    missing_items: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -61,6 +67,18 @@ class CollectionStatus:
         else:
             errors = self.errors
 
+        validations_status: None | str | Unset
+        if isinstance(self.validations_status, Unset):
+            validations_status = UNSET
+        else:
+            validations_status = self.validations_status
+
+        missing_items: int | None | Unset
+        if isinstance(self.missing_items, Unset):
+            missing_items = UNSET
+        else:
+            missing_items = self.missing_items
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -73,6 +91,10 @@ class CollectionStatus:
             field_dict["lastChecked"] = last_checked
         if errors is not UNSET:
             field_dict["errors"] = errors
+        if validations_status is not UNSET:
+            field_dict["validationsStatus"] = validations_status
+        if missing_items is not UNSET:
+            field_dict["missingItems"] = missing_items
 
         return field_dict
 
@@ -119,11 +141,36 @@ class CollectionStatus:
 
         errors = _parse_errors(d.pop("errors", UNSET))
 
+        def _parse_validations_status(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        validations_status = _parse_validations_status(
+            d.pop("validationsStatus", UNSET)
+        )
+
+        def _parse_missing_items(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            missing_items_type_0 = expect_type(data, int, "missingItems")
+
+            return missing_items_type_0
+            return cast(int | None | Unset, data)
+
+        missing_items = _parse_missing_items(d.pop("missingItems", UNSET))
+
         collection_status = cls(
             availability=availability,
             item_counts=item_counts,
             last_checked=last_checked,
             errors=errors,
+            validations_status=validations_status,
+            missing_items=missing_items,
         )
 
         collection_status.additional_properties = d

@@ -1,0 +1,83 @@
+# Generated from specs/collections.yaml by `make generate` (openapi-python-client + generator/templates). Do not edit.
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import expect_type
+
+if TYPE_CHECKING:
+    from ..models.collection_question import CollectionQuestion
+
+
+T = TypeVar("T", bound="CollectionQuestionList")
+
+
+@_attrs_define
+class CollectionQuestionList:
+    """The questions of a collection.
+
+    Example:
+        {'items': [{'id': 'variants-by-gene', 'name': 'Variants by gene', 'collectionId':
+            '5b6f0c1e-0000-4000-8000-000000000001', 'parameters': []}]}
+
+    Attributes:
+        items (list[CollectionQuestion]):
+    """
+
+    items: list[CollectionQuestion]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        items = []
+        for items_item_data in self.items:
+            items_item = items_item_data.to_dict()
+            items.append(items_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "items": items,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.collection_question import CollectionQuestion
+
+        d = dict(src_dict)
+        items = []
+        _items = expect_type(d.pop("items"), list, "items")
+        for items_item_data in _items:
+            items_item = CollectionQuestion.from_dict(items_item_data)
+
+            items.append(items_item)
+
+        collection_question_list = cls(
+            items=items,
+        )
+
+        collection_question_list.additional_properties = d
+        return collection_question_list
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
