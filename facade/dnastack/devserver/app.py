@@ -10,7 +10,7 @@ DRS 1.5 (or 1.2)       ``/ga4gh/drs/v1/`` (bytes: ``/ga4gh/drs/v1/bytes/{id}``)
 Collections            ``/collection-service/``
 per-collection DC      ``/collection-service/collection/{slug}/data-connect/``
 Explorer               ``/explorer/``
-(devserver only)       ``/_devserver/status`` running and open query counts (for tests)
+(devserver only)       ``/_devserver/status`` query and telemetry counts (for tests)
 =====================  ==================================================================
 """
 
@@ -31,6 +31,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 
 from dnastack.devserver.auth import AuthMiddleware, OidcIssuer
 from dnastack.devserver.collection_catalog import CollectionCatalog
+from dnastack.devserver.collection_questions import TelemetrySink, collection_question_routes
 from dnastack.devserver.collections import collection_routes, collection_scope_resolver
 from dnastack.devserver.config import DevServerConfig
 from dnastack.devserver.data_connect.engine import DuckDbEngine
@@ -64,6 +65,7 @@ class NodeState:
     collections: CollectionCatalog
     questions: QuestionCatalog
     issuer: OidcIssuer | None
+    telemetry: TelemetrySink
 
 
 class _CollapseSlashes:
@@ -94,7 +96,7 @@ def _build_state(config: DevServerConfig) -> NodeState:
     collections = CollectionCatalog.seeded(engine, drs)
     questions = QuestionCatalog.seeded(collections)
     issuer = OidcIssuer(config) if config.auth_enabled else None
-    return NodeState(config, engine, queries, drs, collections, questions, issuer)
+    return NodeState(config, engine, queries, drs, collections, questions, issuer, TelemetrySink())
 
 
 def create_app(config: DevServerConfig) -> Starlette:
@@ -123,7 +125,19 @@ def create_app(config: DevServerConfig) -> Starlette:
                 info_of("data-connect"),
             ),
         ),
-        Mount("/collection-service", routes=collection_routes(state.collections)),
+        Mount(
+            "/collection-service",
+            routes=[
+                *collection_routes(state.collections),
+                *collection_question_routes(
+                    state.collections,
+                    state.questions,
+                    state.queries,
+                    config.page_size,
+                    state.telemetry,
+                ),
+            ],
+        ),
         Mount(
             "/explorer",
             routes=explorer_routes(state.questions, state.collections, state.engine),
@@ -146,6 +160,7 @@ def create_app(config: DevServerConfig) -> Starlette:
             {
                 "runningQueries": state.engine.running_queries,
                 "openQueries": state.queries.open_count,
+                **state.telemetry.counts(),
             }
         )
 

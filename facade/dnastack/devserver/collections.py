@@ -10,6 +10,8 @@
 - ``DELETE /collections/{id}/items``       ``{"items": [{"id"}]}`` -> 204
 - ``GET    /service-info``
 
+A collection's questions and the telemetry sink are in ``collection_questions``.
+
 A collection's Data Connect view, ``/collection/{slug}/data-connect/...``, is the shared
 Data Connect router restricted to the collection's table items (`collection_scope_resolver`).
 """
@@ -146,6 +148,8 @@ def collection_routes(catalog: CollectionCatalog) -> list[BaseRoute]:
                 "itemCounts": collection.item_counts(),
                 "lastChecked": collection.items_changed.isoformat(),
                 "errors": [],
+                "validationsStatus": "VALIDATED",
+                "missingItems": 0,
             }
         )
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import logging
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +16,7 @@ from dnastack.client.collections.model import (
     CollectionStatus,
     CreateCollectionItemsRequest,
     DeleteCollectionItemRequest,
+    Question,
     from_generated,
     to_generated,
 )
@@ -37,6 +39,7 @@ __all__ = [
     "CollectionServiceClient",
     "UnknownCollectionError",
     "parse_item_page",
+    "parse_question_result_page",
 ]
 
 COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
@@ -50,6 +53,7 @@ EXPLORER_COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
     group="com.dnastack.explorer", artifact="collection-service", version="1.0.0"
 )
 """The type DNAstack Explorer deployments publish their collection service under."""
+_logger = logging.getLogger("dnastack.collections")
 _DATA_CONNECT_TYPE = ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0")
 
 
@@ -76,6 +80,27 @@ def parse_item_page(content: bytes) -> Page[CollectionItem]:
         [from_generated(CollectionItem, item) for item in page.items],
         link if isinstance(link, str) and link else None,
     )
+
+
+def parse_question_result_page(content: bytes) -> Page[Any]:
+    """Parse one page of a question's rows (Data Connect ``TableData`` form; next page:
+    ``pagination.next_page_url``)."""
+    from dnastack_collections_api.models.question_result_page import QuestionResultPage
+
+    document = load_json(content)
+    if not isinstance(document, dict):
+        raise ResponseParseError("QuestionResultPage: expected a JSON object")
+    try:
+        page = QuestionResultPage.from_dict(document)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise ResponseParseError(
+            "a question's result page does not match the specification "
+            f"({type(exc).__name__}: {exc})",
+            operation="queryCollectionQuestion",
+        ) from exc
+    pagination = document.get("pagination")
+    link = pagination.get("next_page_url") if isinstance(pagination, Mapping) else None
+    return Page(list(page.data), link if isinstance(link, str) and link else None)
 
 
 class CollectionServiceClient(BaseServiceClient):
@@ -148,20 +173,34 @@ class CollectionServiceClient(BaseServiceClient):
     def get_collection_status(
         self, collection_id_or_slug_name_or_db_schema_name: str, trace: Span | None = None
     ) -> CollectionStatus:
-        """Get the status of a collection"""
-        from dnastack_collections_api.api.collections import get_collection_status
+        """Get the status of a collection
+
+        A status without ``availability`` or ``itemCounts`` (3.x-era services) is accepted,
+        with one warning per service (:mod:`dnastack.client.collections.tolerance`).
+        """
+        from dnastack.client.collections.tolerance import tolerant_collection_status
         from dnastack_collections_api.models.collection_status import (
             CollectionStatus as GeneratedStatus,
         )
 
-        status = self._call(
-            get_collection_status.sync_detailed,
-            trace=trace,
-            id=collection_id_or_slug_name_or_db_schema_name,
+        collection = path_segment(collection_id_or_slug_name_or_db_schema_name)
+        response = self._session().get(
+            f"{self.url}collection/{collection}/status", trace_context=trace
         )
-        return from_generated(
-            CollectionStatus, _expect(status, GeneratedStatus, "getCollectionStatus")
-        )
+        document = tolerant_collection_status(load_json(response.content), self.url)
+        if not isinstance(document, dict):
+            raise ResponseParseError(
+                "getCollectionStatus: expected a JSON object", operation="getCollectionStatus"
+            )
+        try:
+            generated = GeneratedStatus.from_dict(document)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise ResponseParseError(
+                f"CollectionStatus does not match the specification ({type(exc).__name__}: {exc})",
+                operation="getCollectionStatus",
+                status_code=response.status_code,
+            ) from exc
+        return from_generated(CollectionStatus, generated)
 
     # -- items ----------------------------------------------------------------------------
 
@@ -237,6 +276,122 @@ class CollectionServiceClient(BaseServiceClient):
         return ResultIterator(
             items, rows_so_far=lambda: paginator.rows_so_far, close=paginator.close
         )
+
+    # -- questions ----------------------------------------------------------------------------
+
+    def list_questions(
+        self, collection_id_or_slug_name: str, no_auth: bool = False, trace: Span | None = None
+    ) -> list[Question]:
+        """List all questions for a collection
+
+        Raises:
+            UnknownCollectionError: the service answered 404 (no such collection).
+        """
+        from dnastack_collections_api.api.questions import list_collection_questions
+        from dnastack_collections_api.models.collection_question_list import (
+            CollectionQuestionList,
+        )
+
+        try:
+            found = self._call(
+                list_collection_questions.sync_detailed,
+                trace=trace,
+                no_auth=no_auth,
+                id=collection_id_or_slug_name,
+            )
+        except NotFoundError as exc:
+            raise UnknownCollectionError(collection_id_or_slug_name, exc) from exc
+        listing = _expect(found, CollectionQuestionList, "listCollectionQuestions")
+        return [from_generated(Question, question) for question in listing.items]
+
+    def get_question(
+        self,
+        collection_id_or_slug_name: str,
+        question_id: str,
+        no_auth: bool = False,
+        trace: Span | None = None,
+    ) -> Question:
+        """Get details of a specific question
+
+        Raises:
+            UnknownCollectionError: the service answered 404 (no such collection, or no such
+                question in it; the server's message says which), as the reference library.
+        """
+        from dnastack_collections_api.api.questions import get_collection_question
+        from dnastack_collections_api.models.collection_question import CollectionQuestion
+
+        try:
+            found = self._call(
+                get_collection_question.sync_detailed,
+                trace=trace,
+                no_auth=no_auth,
+                id=collection_id_or_slug_name,
+                question_id=question_id,
+            )
+        except NotFoundError as exc:
+            raise UnknownCollectionError(collection_id_or_slug_name, exc) from exc
+        return from_generated(Question, _expect(found, CollectionQuestion, "getCollectionQuestion"))
+
+    def ask_question(
+        self,
+        collection_id_or_slug_name: str,
+        question_id: str,
+        params: dict[str, str],
+        no_auth: bool = False,
+        trace: Span | None = None,
+    ) -> ResultIterator[dict[str, Any]]:
+        """Execute a question with parameters and return a result iterator
+
+        The rows (dicts) are fetched lazily, page by page (``pagination.next_page_url``).
+
+        Args:
+            params: value per parameter name (see :meth:`get_question`).
+
+        Raises (while iterating):
+            HttpError: the service refused the question (400: a bad parameter; 404: no such
+                collection or question; 401/403: not allowed).
+        """
+        collection = path_segment(collection_id_or_slug_name)
+        question = path_segment(question_id)
+        paginator: Paginator[Any] = Paginator(
+            self._session(no_auth),
+            PageRequest(
+                url=f"{self.url}collections/{collection}/questions/{question}/query",
+                method="POST",
+                json={"params": dict(params)},
+            ),
+            parse_question_result_page,
+            trace=trace,
+            polling=self._polling_policy(),
+            what=f"question {question_id} of collection {collection_id_or_slug_name}",
+        )
+        return ResultIterator(
+            paginator.items(), rows_so_far=lambda: paginator.rows_so_far, close=paginator.close
+        )
+
+    # -- telemetry ----------------------------------------------------------------------------
+
+    def submit_telemetry(self, otlp_payload: dict[str, Any], trace: Span | None = None) -> None:
+        """Submit an OTLP logs payload. Best-effort — callers should handle failures gracefully.
+
+        Args:
+            otlp_payload: an OTLP ``ExportLogsServiceRequest`` in its JSON encoding.
+
+        Raises:
+            HttpError: the service refused the payload; TransportError: no answer. (A 2xx
+                answer whose body is not an OTLP response is accepted.)
+        """
+        from dnastack_collections_api.api.telemetry import submit_telemetry
+        from dnastack_collections_api.models.otlp_logs_request import OtlpLogsRequest
+
+        try:
+            self._call(
+                submit_telemetry.sync_detailed,
+                trace=trace,
+                body=OtlpLogsRequest.from_dict(dict(otlp_payload)),
+            )
+        except ResponseParseError:
+            _logger.debug("the telemetry endpoint accepted the logs with a non-OTLP body")
 
     # -- Data Connect -----------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ keys a server sends are kept (``model_extra``) and written back.
 from __future__ import annotations
 
 import datetime
+import enum
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -23,6 +24,8 @@ __all__ = [
     "CollectionItemRef",
     "CollectionItemSource",
     "CollectionStatus",
+    "CollectionValidationMissingItems",
+    "CollectionValidationStatus",
     "CreateCollectionItemsRequest",
     "DeleteCollectionItemRequest",
     "Question",
@@ -155,14 +158,39 @@ class CollectionItem(Model):
     sizeUnit: str | None = None
 
 
+class CollectionValidationStatus(enum.StrEnum):
+    """The known values of :attr:`CollectionStatus.validationsStatus` (a server may send
+    others: the field is a plain string, which compares equal to these members)."""
+
+    VALIDATED = "VALIDATED"
+    VALIDATION_STOPPED = "VALIDATION_STOPPED"
+    VALIDATION_IN_PROGRESS = "VALIDATION_IN_PROGRESS"
+    MISSING_ITEMS = "MISSING_ITEMS"
+
+
+@model(extra="allow")
+class CollectionValidationMissingItems(Model):
+    """Missing items of a collection, per kind (the reference library's model)."""
+
+    files: int | None = None
+    tables: int | None = None
+
+
 @model(extra="allow")
 class CollectionStatus(Model):
-    """Whether a collection can be queried, and how many items of each type it holds."""
+    """Whether a collection can be queried, how many items of each type it holds, and the
+    outcome of the last check of its items.
 
-    availability: str
+    ``availability`` is ``None`` when a service does not send it (3.x-era services send only
+    ``validationsStatus``, ``lastChecked`` and ``missingItems``).
+    """
+
+    availability: str | None = None
     itemCounts: dict[str, int] = field(factory=dict)
     lastChecked: datetime.datetime | None = None
     errors: list[str] | None = None
+    validationsStatus: str | None = None
+    missingItems: int | None = None
 
 
 @model(extra="allow")
