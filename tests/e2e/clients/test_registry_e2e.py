@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,9 @@ from dnastack.client.models import ServiceEndpoint
 from dnastack.client.service_registry.client import ServiceListingError, ServiceRegistry
 from dnastack.client.service_registry.factory import (
     ClientFactory,
+    RegisteredServiceInfo,
     UnregisteredServiceEndpointError,
+    UnsupportedClientClassError,
 )
 from dnastack.client.service_registry.models import ServiceType
 from dnastack.exceptions import NotFoundError
@@ -111,3 +114,50 @@ def test_find_services_by_type_and_url(devserver: DevServer) -> None:
     assert [s.id for s in factory.find_services(url=devserver.explorer_url)] == [
         "com.dnastack.devserver.explorer"
     ]
+
+
+def test_all_service_infos_skips_a_registry_that_cannot_list(
+    devserver: DevServer, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    settings = isolated_settings(tmp_path)
+    unreachable = ServiceRegistry(
+        ServiceEndpoint(url="http://127.0.0.1:9/"),
+        settings=settings,
+        http_options={"sleep": lambda seconds: None},
+    )
+    node = ServiceRegistry(ServiceEndpoint(url=devserver.registry_url), settings=settings)
+    caplog.set_level(logging.WARNING, logger="dnastack.service_registry")
+
+    infos = list(ClientFactory([unreachable, node], settings=settings).all_service_infos())
+
+    assert all(isinstance(i, RegisteredServiceInfo) for i in infos)
+    assert {i.info.id for i in infos} == set(KINDS)
+    assert {i.source_url for i in infos} == {node.url}
+    assert any("127.0.0.1:9" in r.getMessage() for r in caplog.records)
+
+
+def test_get_service_endpoint_by_url(devserver: DevServer, tmp_path: Path) -> None:
+    factory = ClientFactory.use(devserver.registry_url, settings=isolated_settings(tmp_path))
+
+    endpoint = factory.get_service_endpoint_by_url(DataConnectClient, devserver.data_connect_url)
+
+    assert endpoint.id == "com.dnastack.devserver.data-connect"
+    assert endpoint.url == devserver.data_connect_url
+    assert endpoint.type is not None and endpoint.type.artifact == "data-connect"
+    with DataConnectClient.make(endpoint) as client:
+        assert [t.name for t in client.list_tables()]
+
+
+def test_get_service_endpoint_by_url_of_another_kind_lists_the_alternatives(
+    devserver: DevServer, tmp_path: Path
+) -> None:
+    factory = ClientFactory.use(devserver.registry_url, settings=isolated_settings(tmp_path))
+
+    with pytest.raises(UnregisteredServiceEndpointError) as caught:
+        factory.get_service_endpoint_by_url(DrsClient, devserver.data_connect_url)
+    assert caught.value.services == []
+    with pytest.raises(UnregisteredServiceEndpointError) as caught:
+        factory.get_service_endpoint_by_url(DrsClient, devserver.base_url)  # a prefix only
+    assert [s.id for s in caught.value.services] == ["com.dnastack.devserver.drs"]
+    with pytest.raises(UnsupportedClientClassError):
+        factory.get_service_endpoint_by_url(dict, devserver.drs_url)  # type: ignore[type-var]

@@ -9,6 +9,7 @@ happens to share a group.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -17,6 +18,7 @@ from dnastack.client.models import ServiceEndpoint
 from dnastack.client.service_registry.builders import endpoint_from_service
 from dnastack.client.service_registry.client import REGISTRY_SERVICE_TYPES, ServiceRegistry
 from dnastack.client.service_registry.models import Service, ServiceType
+from dnastack.common.model import Model, model
 from dnastack.exceptions import DnastackError, safe_url
 
 if TYPE_CHECKING:
@@ -24,6 +26,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ClientFactory",
+    "RegisteredServiceEndpoint",
+    "RegisteredServiceInfo",
     "UnregisteredServiceEndpointError",
     "UnsupportedClientClassError",
     "UnsupportedServiceTypeError",
@@ -73,6 +77,25 @@ class UnsupportedServiceTypeError(DnastackError, RuntimeError):
         kind = endpoint.type
         described = f"{kind.group}:{kind.artifact}:{kind.version}" if kind else "no type"
         super().__init__(f"{endpoint.id}: {described} is not supported")
+
+
+_logger = logging.getLogger("dnastack.service_registry")
+
+
+@model
+class RegisteredServiceInfo(Model):
+    """A service as one registry lists it (``source_url``: that registry's URL)."""
+
+    source_url: str
+    info: Service
+
+
+@model
+class RegisteredServiceEndpoint(Model):
+    """An endpoint built from a registry entry (``source_url``: that registry's URL)."""
+
+    source_url: str
+    endpoint: ServiceEndpoint
 
 
 def type_matches(candidate: ServiceType, wanted: ServiceType, exact_match: bool = True) -> bool:
@@ -150,6 +173,58 @@ class ClientFactory:
                 if url is not None and not _same_url(service.url, url):
                     continue
                 yield registry, service
+
+    def all_service_infos(self) -> Iterator[RegisteredServiceInfo]:
+        """Every service every registry lists, with the registry it came from.
+
+        A registry that cannot list its services is skipped with a warning (the others are
+        still listed). OAuth2 entries that differ only in ``resource`` and ``scope`` are
+        merged so that one token can serve them all
+        (:func:`~dnastack.client.service_registry.auth_merge.merge_authentications`).
+        """
+        from dnastack.client.service_registry.auth_merge import merge_authentications
+
+        entries: list[RegisteredServiceInfo] = []
+        for registry in self._registries:
+            try:
+                services = registry.list_services()
+            except DnastackError as exc:
+                _logger.warning(
+                    "Unable to retrieve the list of services from %s: %s",
+                    safe_url(registry.url),
+                    exc,
+                )
+                continue
+            entries.extend(
+                RegisteredServiceInfo(source_url=registry.url, info=service) for service in services
+            )
+        merge_authentications(
+            (entry.source_url, entry.info.id, entry.info.authentication) for entry in entries
+        )
+        return iter(entries)
+
+    def get_service_endpoint_by_url(
+        self, client_class: type[SERVICE_CLIENT_CLASS], service_endpoint_url: str
+    ) -> ServiceEndpoint:
+        """The endpoint of the registered service at this base URL, of a type
+        ``client_class`` serves (the first one found, registries in order).
+
+        Raises:
+            UnsupportedClientClassError: ``client_class`` is not a service client class.
+            UnregisteredServiceEndpointError: no such service; ``services`` lists those of
+                the same kinds whose URL starts with the given one (the alternatives).
+            ServiceListingError: a registry could not list its services.
+        """
+        supported = _supported_types(client_class)
+        for registry, service in self._find(service_endpoint_url, supported, exact_match=False):
+            return self._endpoint_for(registry, service)
+        prefix = service_endpoint_url.rstrip("/")
+        alternatives = [
+            service
+            for _, service in self._find(None, supported, exact_match=False)
+            if (service.url or "").startswith(prefix)
+        ]
+        raise UnregisteredServiceEndpointError(alternatives, service_endpoint_url)
 
     def create(
         self, cls: type[SERVICE_CLIENT_CLASS], service_id_or_url: str, **kwargs: Any
