@@ -33,6 +33,7 @@ from dnastack.configuration import migration
 from dnastack.configuration.models import CONFIGURATION_VERSION, Configuration
 from dnastack.exceptions import (
     ConfigurationError,
+    ConfigurationFileError,
     ModelValidationError,
     UnsupportedModelVersionError,
     format_field_path,
@@ -185,6 +186,45 @@ class ConfigurationManager:
         _logger.debug("updated configuration in %s", self.file_path)
         return result
 
+    def hard_reset(self) -> None:
+        """Delete the configuration file (the next load gives a fresh ``default`` context).
+
+        Done under the inter-process lock; a symbolic link is removed, not its target. A
+        missing file is not an error (a warning says there was nothing to reset).
+
+        Raises:
+            ConfigurationFileError: the path is a folder, or the file cannot be removed (the
+                message names the path and the cause); nothing is changed.
+        """
+        import errno
+        import stat
+
+        path = self.file_path
+        if not os.path.lexists(path):
+            _logger.warning("No configuration to reset (%s does not exist)", path)
+            return
+        with file_lock(path, timeout=self._lock_timeout):
+            try:
+                mode = os.lstat(path).st_mode
+            except FileNotFoundError:
+                _logger.warning("No configuration to reset (%s does not exist)", path)
+                return
+            except OSError as exc:
+                raise _file_error(path, "reset", exc) from None
+            if stat.S_ISDIR(mode):
+                raise ConfigurationFileError(
+                    str(path), "reset", "it is a folder, not a file", errno.EISDIR
+                )
+            _logger.warning("Resetting the configuration (%s)", path)
+            try:
+                os.unlink(path)
+            except FileNotFoundError:
+                pass  # removed by someone who did not take the lock: the outcome is the same
+            except OSError as exc:
+                raise _file_error(path, "reset", exc) from None
+            _fsync_folder(path.parent)
+        _logger.warning("Successfully reset the configuration")
+
     def render(self, configuration: Configuration) -> str:
         """The YAML text :meth:`save` would write to a new file (validated; secrets included)."""
         return self._render_into(None, self._document(configuration))
@@ -232,3 +272,22 @@ class ConfigurationManager:
     def migrate_endpoint(endpoint: ServiceEndpoint) -> ServiceEndpoint:
         """Perform on-line migration on the ServiceEndpoint object (returns a migrated copy)."""
         return migration.migrate_endpoint(endpoint)
+
+
+def _file_error(path: Path, action: str, exc: OSError) -> ConfigurationFileError:
+    reason = exc.strerror or str(exc) or type(exc).__name__
+    return ConfigurationFileError(str(path), action, reason, exc.errno)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make a removal durable (best effort: some platforms cannot open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
