@@ -19,9 +19,10 @@ DELIBERATE: dict[str, str] = {
         "where the reference leaves some as JSON strings"
     ),
     "core_collection_status": (
-        "the collection status document: ours follows this project's Collection Service spec "
-        "(availability, itemCounts), which the devserver serves; the reference's model "
-        "requires validationsStatus and fails on it"
+        "CollectionStatus.availability and .itemCounts: this project's Collection Service "
+        "spec has them (next to the reference's validationsStatus, lastChecked and "
+        "missingItems, which both libraries read: i11_collection_status_validation_fields); "
+        "the reference's model has no such attributes"
     ),
     "i2_use_all_lists_every_service_type": (
         "one endpoint per service: the reference also adds the registry it was given as a "

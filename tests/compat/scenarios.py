@@ -754,3 +754,173 @@ def core_query_dates_and_timestamps() -> Any:
 @scenario
 def core_query_bigint_and_double() -> Any:
     return show(list(client(DC_ID).query("SELECT 9007199254740993::BIGINT AS b, 2.5::DOUBLE AS d")))
+
+
+# -- item 11: the rest of the 3.x public API (questions, telemetry, factory, configuration) --
+
+
+def registry_factory() -> Any:
+    """``ClientFactory.use(NODE)`` (``dnastack.use`` returns another class in the reference)."""
+    from dnastack.client.service_registry.factory import ClientFactory
+
+    return ClientFactory.use(NODE)
+
+
+@scenario
+def i11_collection_make_with_a_slug() -> Any:
+    from dnastack.client.collections.model import Collection
+
+    made = Collection.make("My Set", "SELECT 1", slug_name="my-set", description="d")
+    return [made.name, made.itemsQuery, made.slugName, made.description]
+
+
+@scenario
+def i11_collection_make_slug_from_the_name() -> Any:
+    from dnastack.client.collections.model import Collection
+
+    slug = Collection.make("My  Big_Set!", "SELECT 1").slugName
+    return [slug.rstrip("0123456789"), slug[len("my-big-set-") :].isdigit()]
+
+
+@scenario
+def i11_collection_status_validation_fields() -> Any:
+    status = client(COLLECTIONS_ID).get_collection_status("cohort-a")
+    return [status.validationsStatus == "VALIDATED", status.missingItems, bool(status.lastChecked)]
+
+
+@scenario
+def i11_list_questions() -> Any:
+    collections = client(COLLECTIONS_ID)
+    cohort_id = collections.get("cohort-a").id
+    return sorted(
+        (q.id, q.collection_id == cohort_id, sorted(p.name for p in q.parameters))
+        for q in collections.list_questions("cohort-a")
+    )
+
+
+@scenario
+def i11_get_question() -> Any:
+    question = client(COLLECTIONS_ID).get_question("cohort-a", "variants-by-gene")
+    return [
+        question.id,
+        question.name,
+        question.description,
+        [(p.name, p.input_type, p.required, p.test_value) for p in question.parameters],
+    ]
+
+
+@scenario
+def i11_ask_question() -> Any:
+    rows = client(COLLECTIONS_ID).ask_question(
+        "cohort-a", "samples-by-population", {"population": "EUR", "min_age": "20"}
+    )
+    return show(list(rows))
+
+
+@scenario
+def i11_questions_of_an_unknown_collection() -> Any:
+    return caught(
+        lambda: client(COLLECTIONS_ID).list_questions("no-such-collection"),
+        "dnastack.client.collections.client:UnknownCollectionError",
+        "builtins:RuntimeError",
+    )
+
+
+@scenario
+def i11_submit_telemetry() -> Any:
+    payload = {"resourceLogs": [{"resource": {}, "scopeLogs": [{"logRecords": [{}]}]}]}
+    return client(COLLECTIONS_ID).submit_telemetry(payload)
+
+
+@scenario
+def i11_factory_all_service_infos() -> Any:
+    infos = list(registry_factory().all_service_infos())
+    return [sorted(i.info.id for i in infos), len({i.source_url for i in infos})]
+
+
+@scenario
+def i11_factory_get_service_endpoint_by_url() -> Any:
+    from dnastack import DataConnectClient
+
+    endpoint = registry_factory().get_service_endpoint_by_url(
+        DataConnectClient, NODE + "data-connect/"
+    )
+    return [endpoint.id, endpoint.url == NODE + "data-connect/", endpoint.type.artifact]
+
+
+@scenario
+def i11_factory_endpoint_by_url_of_another_kind() -> Any:
+    from dnastack import DrsClient
+
+    return caught(
+        lambda: registry_factory().get_service_endpoint_by_url(DrsClient, NODE + "data-connect/"),
+        "dnastack.client.service_registry.factory:UnregisteredServiceEndpointError",
+        "dnastack.client.service_registry.factory:ServiceEndpointNotFound",
+        "builtins:RuntimeError",
+    )
+
+
+@scenario
+def i11_factory_use_without_registries() -> Any:
+    from dnastack.client.service_registry.factory import ClientFactory
+
+    return caught(
+        ClientFactory.use,
+        "dnastack.client.service_registry.factory:UsePreConditionError",
+        "builtins:RuntimeError",
+    )
+
+
+@scenario
+def i11_parse_ga4gh_service_info() -> Any:
+    from dnastack.client.service_registry.helper import parse_ga4gh_service_info
+    from dnastack.client.service_registry.models import Service, ServiceType
+
+    service = Service(
+        id="dc",
+        name="DC",
+        type=ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0"),
+        url="https://h.test/dc/",
+        authentication=[
+            {
+                "accessTokenUrl": "https://auth.test/token",
+                "clientId": "cli",
+                "resource": "https://h.test/",
+                "scope": "read",
+            }
+        ],
+    )
+    endpoint = parse_ga4gh_service_info(service, "alt")
+    auth = endpoint.authentication
+    keys = ("client_id", "token_endpoint", "resource_url", "scope")
+    return [endpoint.id, endpoint.url, [auth[k] for k in keys]]
+
+
+@scenario
+def i11_configuration_hard_reset() -> Any:
+    from dnastack.configuration.manager import ConfigurationManager
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "config.yaml")
+        manager = ConfigurationManager(path)
+        manager.hard_reset()  # nothing to reset: no error
+        manager.save(manager.load())
+        existed = os.path.exists(path)
+        manager.hard_reset()
+        return [existed, os.path.exists(path), manager.load().current_context]
+
+
+@scenario
+def i11_invalid_existing_configuration() -> Any:
+    from dnastack.configuration.manager import ConfigurationManager
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, "config.yaml")
+        with open(path, "w") as file:
+            file.write("contexts:\n  default:\n    endpoints: 5\n")
+        os.chmod(path, 0o600)
+        return caught(
+            ConfigurationManager(path).load,
+            "dnastack.configuration.manager:InvalidExistingConfigurationError",
+            "builtins:RuntimeError",
+        )

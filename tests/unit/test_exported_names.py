@@ -24,7 +24,7 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
     ),
     "dnastack.client.collections.client": (
         {"CollectionServiceClient"},
-        {"COLLECTION_SERVICE_TYPE_V1_0", "parse_item_page"}
+        {"COLLECTION_SERVICE_TYPE_V1_0", "parse_item_page", "parse_question_result_page"}
         # the reference library's names (issue 11)
         | {
             "EXPLORER_COLLECTION_SERVICE_TYPE_V1_0",
@@ -44,7 +44,13 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
             "Tag",
         },
         {"CollectionItemRef", "CollectionItemSource", "from_generated", "to_generated"}
-        | {"Question", "QuestionParameter"},  # the reference library's names (issue 11)
+        # the reference library's names (issue 11; the validation status models: compat)
+        | {
+            "Question",
+            "QuestionParameter",
+            "CollectionValidationMissingItems",
+            "CollectionValidationStatus",
+        },
     ),
     "dnastack.client.explorer.client": (
         {"ExplorerClient"},

@@ -39,11 +39,21 @@ from dnastack.exceptions import (
     format_field_path,
 )
 
-__all__ = ["DEFAULT_CONFIG_FILE", "ConfigurationManager", "default_config_file"]
+__all__ = [
+    "DEFAULT_CONFIG_FILE",
+    "ConfigurationManager",
+    "InvalidExistingConfigurationError",
+    "default_config_file",
+]
 
 _logger = sdk_logger("dnastack.configuration")
 
 DEFAULT_CONFIG_FILE = "~/.dnastack/config.yaml"
+
+
+class InvalidExistingConfigurationError(ConfigurationError, RuntimeError):
+    """The existing configuration file does not validate (a field has a wrong type or value;
+    the reference library's name). The message names the file, the line and the field."""
 
 
 def default_config_file() -> Path:
@@ -92,7 +102,8 @@ class ConfigurationManager:
         """The configuration (validated and migrated); a ``default`` context if there is no file.
 
         Raises:
-            ConfigurationError: the file is unreadable or invalid ("<file>, line N: ...").
+            ConfigurationError: the file is unreadable or invalid ("<file>, line N: ...");
+                :class:`InvalidExistingConfigurationError` when a field does not validate.
             UnsupportedModelVersionError: the file was written by a newer layout version.
         """
         return self.parse(self.load_raw())
@@ -119,7 +130,9 @@ class ConfigurationManager:
             configuration = Configuration.parse_obj(document)
         except ModelValidationError as exc:
             path = migration.original_path(exc.path, moved)
-            raise self._error_at(tree, path, exc.problem) from None
+            raise self._error_at(
+                tree, path, exc.problem, InvalidExistingConfigurationError
+            ) from None
         return tree, self.migrate(configuration)
 
     def _check_version(self, data: dict[str, Any], tree: Any) -> None:

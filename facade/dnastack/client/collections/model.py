@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import datetime
 import enum
+import re
+import time
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
@@ -97,6 +99,22 @@ class Collection(Model):
     latestItemUpdatedTime: datetime.datetime | None = None
     accessTypeLabels: dict[str, str] | None = None
     itemCounts: dict[str, int] | None = field(factory=dict)
+
+    @classmethod
+    def make(
+        cls,
+        name: str,
+        items_query: str,
+        slug_name: str | None = None,
+        description: str | None = None,
+    ) -> Collection:
+        """A new collection to create; without ``slug_name``, one is made from ``name``
+        (lower case, ``[a-z0-9-]``) and the current time in seconds, as the 3.x client does."""
+        if not slug_name:
+            slug_name = re.sub(
+                r"-+", "-", re.sub(r"[^a-z0-9-]", "-", name.lower()) + str(int(time.time()))
+            )
+        return cls(name=name, itemsQuery=items_query, slugName=slug_name, description=description)
 
 
 @model(extra="allow")

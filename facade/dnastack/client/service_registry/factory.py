@@ -28,14 +28,24 @@ __all__ = [
     "ClientFactory",
     "RegisteredServiceEndpoint",
     "RegisteredServiceInfo",
+    "ServiceEndpointNotFound",
     "UnregisteredServiceEndpointError",
     "UnsupportedClientClassError",
     "UnsupportedServiceTypeError",
+    "UsePreConditionError",
     "type_matches",
 ]
 
 
-class UnregisteredServiceEndpointError(DnastackError):
+class ServiceEndpointNotFound(DnastackError, RuntimeError):
+    """Raised when the requested service endpoint is not found"""
+
+
+class UsePreConditionError(DnastackError, RuntimeError):
+    """:meth:`ClientFactory.use` was given no registry."""
+
+
+class UnregisteredServiceEndpointError(ServiceEndpointNotFound):
     """Raised when the requested service endpoint is not registered
 
     Attributes:
@@ -305,7 +315,12 @@ class ClientFactory:
         Args:
             service_registry_endpoints: registry base URLs or endpoints.
             settings: resolved settings for the registries and the clients created.
+
+        Raises:
+            UsePreConditionError: no registry was given.
         """
+        if not service_registry_endpoints:
+            raise UsePreConditionError("There must be at least one service endpoint defined.")
         endpoints = [
             ServiceEndpoint(id=f"auto-sr-{index}", url=item, type=REGISTRY_SERVICE_TYPES[0])
             if isinstance(item, str)
