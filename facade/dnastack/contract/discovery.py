@@ -2,7 +2,8 @@
 
 Per API: Data Connect table names from ``GET /tables`` (following pages); Service Registry ids
 from ``GET /services``; collection ids, slugs and item sources from ``GET /collections`` and
-``GET /collection/{id}/items``; Explorer question ids and working inputs from
+``GET /collection/{id}/items``, and each collection's questions (with their test inputs)
+from ``GET /collections/{id}/questions``; Explorer question ids and working inputs from
 ``GET /questions``; DRS access ids and bundle members from ``GET /objects/{id}`` for each
 object id given with ``--param object_id=...`` (DRS has no listing endpoint). Each API can
 also build concrete request bodies (a SQL query over a real table, a question's test inputs)
@@ -140,14 +141,16 @@ def _first_listed(text: object) -> str | None:
 
 
 def question_inputs(question: Mapping[str, Any]) -> dict[str, str]:
-    """Input values likely to work for a federated question.
+    """Input values likely to work for a federated question (its ``params``) or a
+    collection's question (its ``parameters``).
 
     Per param: ``testValue``, else ``defaultValue``, else the first of ``values`` or
     ``allowedValues``. Optional params without any of those are left out; a required one
     gets an empty string (the server will say what it wants).
     """
     inputs: dict[str, str] = {}
-    for param in _dicts(question.get("params")):
+    params = question.get("params")
+    for param in _dicts(params if params is not None else question.get("parameters")):
         name = param.get("name")
         if not isinstance(name, str) or not name:
             continue
@@ -328,6 +331,7 @@ class CollectionsDiscovery(ApiDiscovery):
 
     def __init__(self) -> None:
         self._sources: list[dict[str, str]] = []
+        self._questions: dict[tuple[str, str], dict[str, Any]] = {}
 
     def discover(self, fetch: Fetcher, knowledge: Knowledge) -> None:
         refs = collection_refs(fetch.get_json("collections"))[:MAX_VALUES]
@@ -340,6 +344,15 @@ class CollectionsDiscovery(ApiDiscovery):
             for source in collection_item_sources(page):
                 if source not in self._sources:
                     self._sources.append(source)
+            self._discover_questions(ident, fetch, knowledge)
+
+    def _discover_questions(self, ident: str, fetch: Fetcher, knowledge: Knowledge) -> None:
+        listing = fetch.get_json(f"collections/{_segment(ident)}/questions")
+        for question in _dicts(listing.get("items") if isinstance(listing, dict) else None):
+            question_id = question.get("id")
+            if isinstance(question_id, str) and question_id and len(self._questions) < MAX_VALUES:
+                self._questions[(ident, question_id)] = question
+                knowledge.add_combo({"id": ident, "questionId": question_id})
 
     def seeds(self, label: str, fetch: Fetcher, knowledge: Knowledge) -> list[SeedRequest]:
         owned = knowledge.live_owned("id")[:1]
@@ -354,6 +367,15 @@ class CollectionsDiscovery(ApiDiscovery):
         if label == "POST /collections/{id}/items" and self._sources:
             items = {"items": self._sources[:2]}
             return [SeedRequest(label, {"id": ident}, body=items) for ident in owned]
+        if label == "POST /collections/{id}/questions/{questionId}/query":
+            return [
+                SeedRequest(
+                    label,
+                    {"id": ident, "questionId": question_id},
+                    body={"params": question_inputs(question)},
+                )
+                for (ident, question_id), question in list(self._questions.items())[:MAX_SEEDS]
+            ]
         if label == "DELETE /collections/{id}/items":
             seeds = []
             for ident in owned:
