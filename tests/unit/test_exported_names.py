@@ -31,6 +31,7 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
             "STANDARD_COLLECTION_SERVICE_TYPE_V1_0",
             "STANDARD_DATASOURCE_SERVICE_TYPE_V1_0",
             "UnknownCollectionError",
+            "InvalidApiResponse",
         },
     ),
     "dnastack.client.collections.model": (

@@ -19,6 +19,7 @@ from dnastack.client.collections import (
     CreateCollectionItemsRequest,
     DeleteCollectionItemRequest,
 )
+from dnastack.client.collections.client import InvalidApiResponse
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.tracing import Span
 from dnastack.exceptions import NotFoundError, ResponseParseError, TransportError
@@ -81,8 +82,10 @@ def test_collections_body_not_matching_the_spec_raises_response_parse_error(
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, content=body)
 
-    with pytest.raises(ResponseParseError):
+    with pytest.raises(ResponseParseError) as caught:
         make_client(handler).get("x")
+    assert isinstance(caught.value, InvalidApiResponse)  # the reference's name, a RuntimeError
+    assert isinstance(caught.value, RuntimeError)
 
 
 def test_collections_connection_failure_is_a_transport_error(

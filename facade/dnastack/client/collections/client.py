@@ -8,7 +8,7 @@ from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
 from dnastack.client.base import BaseServiceClient
-from dnastack.client.collections.errors import UnknownCollectionError
+from dnastack.client.collections.errors import InvalidApiResponse, UnknownCollectionError
 from dnastack.client.collections.model import (
     Collection,
     CollectionItem,
@@ -37,6 +37,7 @@ __all__ = [
     "STANDARD_COLLECTION_SERVICE_TYPE_V1_0",
     "STANDARD_DATASOURCE_SERVICE_TYPE_V1_0",
     "CollectionServiceClient",
+    "InvalidApiResponse",
     "UnknownCollectionError",
     "parse_item_page",
     "parse_question_result_page",
@@ -140,6 +141,8 @@ class CollectionServiceClient(BaseServiceClient):
         Raises:
             UnknownCollectionError: no collection with that id or slug name (a
                 :class:`~dnastack.exceptions.NotFoundError`).
+            InvalidApiResponse: the answer is not a collection (a
+                :class:`~dnastack.exceptions.ResponseParseError`).
         """
         from dnastack_collections_api.api.collections import get_collection
         from dnastack_collections_api.models.collection import Collection as GeneratedCollection
@@ -148,9 +151,15 @@ class CollectionServiceClient(BaseServiceClient):
             found = self._call(
                 get_collection.sync_detailed, trace=trace, no_auth=no_auth, id=id_or_slug_name
             )
+            return from_generated(Collection, _expect(found, GeneratedCollection, "getCollection"))
         except NotFoundError as exc:
             raise UnknownCollectionError(id_or_slug_name, exc) from exc
-        return from_generated(Collection, _expect(found, GeneratedCollection, "getCollection"))
+        except ResponseParseError as exc:
+            if type(exc) is not ResponseParseError:
+                raise  # a more specific failure (too large, unsafe URL) keeps its type
+            raise InvalidApiResponse(
+                str(exc), operation=exc.operation, status_code=exc.status_code
+            ) from exc
 
     def create_collection(self, collection: Collection, trace: Span | None = None) -> Collection:
         """Create a collection (the server assigns ``id``, timestamps and counts)."""

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from dnastack.exceptions import NotFoundError
+from dnastack.exceptions import NotFoundError, ResponseParseError
 
-__all__ = ["UnknownCollectionError"]
+__all__ = ["InvalidApiResponse", "UnknownCollectionError"]
+
+
+class InvalidApiResponse(ResponseParseError, RuntimeError):
+    """The service answered a collection that does not match the specification (raised by
+    :meth:`CollectionServiceClient.get`, as in the reference library)."""
 
 
 class UnknownCollectionError(NotFoundError, RuntimeError):
