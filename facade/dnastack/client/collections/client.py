@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import itertools
-import logging
 from collections.abc import Iterator, Mapping
 from typing import TYPE_CHECKING, Any
 
@@ -24,6 +23,7 @@ from dnastack.client.constants import register_service_client
 from dnastack.client.pagination import Page, PageRequest, Paginator, load_json
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import NotFoundError, ResponseParseError
 from dnastack.http.urls import path_segment
 
@@ -54,7 +54,7 @@ EXPLORER_COLLECTION_SERVICE_TYPE_V1_0 = ServiceType(
     group="com.dnastack.explorer", artifact="collection-service", version="1.0.0"
 )
 """The type DNAstack Explorer deployments publish their collection service under."""
-_logger = logging.getLogger("dnastack.collections")
+_logger = sdk_logger("dnastack.collections")
 _DATA_CONNECT_TYPE = ServiceType(group="org.ga4gh", artifact="data-connect", version="1.0.0")
 
 

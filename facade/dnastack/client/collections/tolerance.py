@@ -18,15 +18,15 @@ field                                   accepted variant                    norm
 
 from __future__ import annotations
 
-import logging
 import threading
 from typing import Any
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import safe_url
 
 __all__ = ["TOLERATED_VARIANTS", "tolerant_collection_status"]
 
-_logger = logging.getLogger("dnastack.collections")
+_logger = sdk_logger("dnastack.collections")
 
 TOLERATED_VARIANTS: dict[str, str] = {
     "status-without-availability": "a CollectionStatus without `availability` (the "

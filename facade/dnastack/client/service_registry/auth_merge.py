@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from collections.abc import Iterable, MutableMapping, Sequence
 from typing import Any
 
+from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import safe_url
 
 __all__ = ["merge_authentications"]
 
-_logger = logging.getLogger("dnastack.service_registry")
+_logger = sdk_logger("dnastack.service_registry")
 _ALL_SCOPES = "<all>"
 
 

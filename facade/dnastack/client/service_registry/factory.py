@@ -9,7 +9,6 @@ happens to share a group.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -18,6 +17,7 @@ from dnastack.client.models import ServiceEndpoint
 from dnastack.client.service_registry.builders import endpoint_from_service
 from dnastack.client.service_registry.client import REGISTRY_SERVICE_TYPES, ServiceRegistry
 from dnastack.client.service_registry.models import Service, ServiceType
+from dnastack.common.logs import sdk_logger
 from dnastack.common.model import Model, model
 from dnastack.exceptions import DnastackError, safe_url
 
@@ -89,7 +89,7 @@ class UnsupportedServiceTypeError(DnastackError, RuntimeError):
         super().__init__(f"{endpoint.id}: {described} is not supported")
 
 
-_logger = logging.getLogger("dnastack.service_registry")
+_logger = sdk_logger("dnastack.service_registry")
 
 
 @model
