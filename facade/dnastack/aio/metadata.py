@@ -38,6 +38,10 @@ class AsyncCollectionServiceClient(AsyncServiceClient[CollectionServiceClient]):
     delete_collection_items = offloaded()
     list_collection_items = offloaded()
     data_connect_endpoint = offloaded()
+    list_questions = offloaded()
+    get_question = offloaded()
+    ask_question = offloaded()  # the rows of every page, as a list
+    submit_telemetry = offloaded()
 
 
 class AsyncExplorerClient(AsyncServiceClient[ExplorerClient]):

@@ -37,7 +37,7 @@ class Blocking:
             value = self._loop.run_until_complete(read())
         except AttributeError:
             pytest.skip(f"{type(self.client).__name__} has no {name}()")
-        if inspect.ismethod(value):
+        if inspect.ismethod(value) or inspect.iscoroutinefunction(value):  # (offloaded too)
             call = self._blocking(value)
             twin = getattr(type(self.client), "_sync_class", None)
             return call() if isinstance(getattr(twin, name, None), property) else call

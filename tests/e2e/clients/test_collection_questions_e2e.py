@@ -1,5 +1,6 @@
 """CollectionServiceClient questions and telemetry (the 3.x client's ``list_questions``,
-``get_question``, ``ask_question``, ``submit_telemetry``) end to end against the devserver."""
+``get_question``, ``ask_question``, ``submit_telemetry``) end to end against the devserver,
+for the sync client and for AsyncCollectionServiceClient (behind a blocking view)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from typing import Any
 
 import httpx
 import pytest
+from aio_e2e_support import CLIENT_KINDS, Blocking
 
+from dnastack.aio import AsyncCollectionServiceClient
 from dnastack.client.collections import (
     CollectionServiceClient,
     CollectionValidationStatus,
@@ -36,8 +39,15 @@ def _client(server: DevServer, settings: Settings) -> CollectionServiceClient:
     return CollectionServiceClient(ServiceEndpoint(url=server.collections_url), settings=settings)
 
 
-@pytest.fixture
-def client(devserver: DevServer, settings: Settings) -> Iterator[CollectionServiceClient]:
+@pytest.fixture(params=CLIENT_KINDS)
+def client(
+    request: pytest.FixtureRequest, devserver: DevServer, settings: Settings
+) -> Iterator[CollectionServiceClient]:
+    if request.param == "async":
+        endpoint = ServiceEndpoint(url=devserver.collections_url)
+        with Blocking(AsyncCollectionServiceClient(endpoint, settings=settings)) as blocking:
+            yield blocking  # type: ignore[misc]
+        return
     with _client(devserver, settings) as client:
         yield client
 
@@ -99,9 +109,8 @@ def test_ask_question_follows_the_pages(
 
 
 def test_ask_question_with_a_bad_parameter_is_a_400(client: CollectionServiceClient) -> None:
-    rows = client.ask_question("cohort-a", "samples-by-population", {"population": "MARS"})
-    with pytest.raises(ClientRequestError) as raised:
-        list(rows)
+    with pytest.raises(ClientRequestError) as raised:  # sync: while reading; async: at once
+        list(client.ask_question("cohort-a", "samples-by-population", {"population": "MARS"}))
     assert raised.value.status_code == 400
 
 

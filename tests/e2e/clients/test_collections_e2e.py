@@ -1,5 +1,6 @@
 """CollectionServiceClient end to end against the devserver: collections, items (paged),
-status, and a collection's Data Connect endpoint used for a real query."""
+status, and a collection's Data Connect endpoint used for a real query; the same tests
+drive AsyncCollectionServiceClient (behind a blocking view)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from aio_e2e_support import CLIENT_KINDS, Blocking
 
+from dnastack.aio import AsyncCollectionServiceClient
 from dnastack.client.collections import (
     Collection,
     CollectionItem,
@@ -35,11 +38,16 @@ def settings(tmp_path: Path) -> Settings:
     )
 
 
-@pytest.fixture
-def client(devserver: DevServer, settings: Settings) -> Iterator[CollectionServiceClient]:
-    with CollectionServiceClient(
-        ServiceEndpoint(url=devserver.collections_url), settings=settings
-    ) as client:
+@pytest.fixture(params=CLIENT_KINDS)
+def client(
+    request: pytest.FixtureRequest, devserver: DevServer, settings: Settings
+) -> Iterator[CollectionServiceClient]:
+    endpoint = ServiceEndpoint(url=devserver.collections_url)
+    if request.param == "async":
+        with Blocking(AsyncCollectionServiceClient(endpoint, settings=settings)) as blocking:
+            yield blocking  # type: ignore[misc]
+        return
+    with CollectionServiceClient(endpoint, settings=settings) as client:
         yield client
 
 
