@@ -141,3 +141,94 @@ def test_a_failing_row_is_left_unchanged() -> None:
     with pytest.raises(ValueConversionError, match="column 'b'"):
         convert([row])
     assert row == {"a": "5", "b": 6}
+
+
+# -- rows of many columns: the compiled page converter reads by subscript, falls back to the
+#    checked row code when a key is missing, and names a failure's column by the line that
+#    raised; each must give what the row converter gives.
+
+WIDE_MODEL: dict[str, Any] = {"type": "object", "properties": dict(SCHEMAS)}
+WIDE_MODEL["properties"]["pair"] = {
+    "type": "object",
+    "properties": {"x": {"type": "integer"}, "label": {"type": "string"}},
+}
+GOOD_ROW: dict[str, Any] = {
+    "integer": 1,
+    "int64": "2",
+    "bigint": "3",
+    "nullable_integer": None,
+    "number": 1.5,
+    "double": 2,
+    "boolean": False,
+    "string": "s",
+    "varchar": "v",
+    "date": "2024-01-02",
+    "decimal": "1.50",
+    "ints": [1, "2"],
+    "strings": ["a"],
+    "record": {"n": "4"},
+    "map": {"k": True},
+    "untyped": [1, {"a": 2}],
+    "pair": {"x": 5, "label": "five"},
+}
+
+
+def _wide_outcomes(row: Any) -> tuple[Any, Any]:
+    """What the row converter and the page converter make of ``row``: the converted row,
+    or the error's text (a failing row is compared by its error only)."""
+    import copy
+
+    row_converter = build_row_converter(WIDE_MODEL)
+    rows_converter = build_rows_converter(WIDE_MODEL)
+    assert row_converter is not None and rows_converter is not None
+    outcomes = []
+    for convert in (row_converter, lambda value: rows_converter([value])):
+        value = copy.deepcopy(row)
+        try:
+            convert(value)
+        except ValueConversionError as exc:
+            outcomes.append(f"error: {exc}")
+        else:
+            outcomes.append(value)
+    return outcomes[0], outcomes[1]
+
+
+def test_a_wide_row_converts_the_same_on_both_paths() -> None:
+    by_row, by_page = _wide_outcomes(GOOD_ROW)
+    assert isinstance(by_page, dict) and by_page == by_row
+    assert by_page["int64"] == 2 and by_page["decimal"] == Decimal("1.50")
+    assert by_page["record"] == {"n": 4} and by_page["double"] == 2
+
+
+@pytest.mark.parametrize("column", sorted(GOOD_ROW))
+def test_a_missing_column_is_read_as_null_on_both_paths(column: str) -> None:
+    row = {k: v for k, v in GOOD_ROW.items() if k != column}
+    by_row, by_page = _wide_outcomes(row)
+    assert isinstance(by_page, dict) and by_page == by_row and column not in by_page
+
+
+@pytest.mark.parametrize("member", ["x", "label"])
+def test_a_nested_object_missing_a_member_passes_on_both_paths(member: str) -> None:
+    row = {**GOOD_ROW, "pair": {k: v for k, v in GOOD_ROW["pair"].items() if k != member}}
+    by_row, by_page = _wide_outcomes(row)
+    assert isinstance(by_page, dict) and by_page == by_row
+
+
+@pytest.mark.parametrize(("column", "value"), [*REJECTED, ("pair", {"x": "one"}), ("pair", 3)])
+def test_a_bad_value_in_a_wide_row_names_its_column_on_both_paths(column: str, value: Any) -> None:
+    by_row, by_page = _wide_outcomes({**GOOD_ROW, column: value})
+    assert by_page == by_row and f"column {column!r}" in by_page
+
+
+def test_a_bad_value_after_a_missing_column_is_still_found() -> None:
+    row = {k: v for k, v in GOOD_ROW.items() if k != "integer"}
+    by_row, by_page = _wide_outcomes({**row, "date": "soon"})
+    assert by_page == by_row and "column 'date'" in by_page
+
+
+def test_a_row_that_is_not_an_object_fails_as_on_the_row_path() -> None:
+    rows_converter = build_rows_converter(WIDE_MODEL)
+    assert rows_converter is not None
+    for row in (["a", "b"], "text", None, 5):
+        with pytest.raises(AttributeError):
+            rows_converter([row])

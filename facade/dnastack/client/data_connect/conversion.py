@@ -276,7 +276,7 @@ _BY_TYPE: Final[dict[str, Converter]] = {
 }
 _PASS_THROUGH: Final[dict[str, tuple[type, ...]]] = {
     "integer": (int,),
-    "number": (int, float),
+    "number": (float, int),
     "boolean": (bool,),
     "string": (str,),
 }
@@ -415,13 +415,14 @@ def build_rows_converter(data_model: Mapping[str, Any] | None) -> RowsConverter 
     """A function converting a page of rows in place, with the same results and errors as
     :func:`build_row_converter` row by row; None if nothing needs converting.
 
-    Built once per data model, it converts each row in a single specialised loop: a string
-    value of a scalar column goes straight to its C parser (``int``, ``Decimal``,
-    ``date.fromisoformat``...), a value of a plain scalar type (``integer``, ``string``...)
-    of the expected class passes after one class check, other values go to the checked
-    converter (nested objects to their own compiled converter). A row's values are written
-    once all of them converted; a value that does not convert raises the
-    :class:`ValueConversionError` of the checked converter, naming the column.
+    Built once per data model, it converts each row in a single specialised loop: the
+    row's values are read by subscript (a row missing a column goes through the same code
+    reading with ``get``), a string value of a scalar column goes straight to its C parser
+    (``int``, ``Decimal``, ``date.fromisoformat``...), a value of a plain scalar type
+    (``integer``, ``string``...) of the expected class passes after one class check, other
+    values go to the checked converter (nested objects to their own compiled converter).
+    A row's values are written once all of them converted; a value that does not convert
+    raises the :class:`ValueConversionError` of the checked converter, naming the column.
     """
     if build_row_converter(data_model) is None or data_model is None:
         return None
@@ -460,9 +461,18 @@ def _not_an_object(value: Any) -> None:
 
 
 def _compile(properties: Mapping[str, Any], *, per_page: bool) -> Any:
+    """The converter of a page of rows (``per_page``) or of one object, as Python source
+    specialised to ``properties`` and compiled once.
+
+    Each row is read by subscripts (``row[n0]``, a missing key or a row that is not a dict
+    falls back to the same code reading with ``row.get``, ``checked_row``); then each
+    column's code runs, in column order; a row's values are written once all converted.
+    A failure is named by its column: the line that raised (the traceback's line in the
+    generated code) maps to the column, so no per-column bookkeeping runs per row.
+    """
     columns: list[tuple[str, Converter]] = []
     namespace: dict[str, Any] = {"not_an_object": _not_an_object}
-    fetch: list[str] = []
+    code: list[tuple[str, int]] = []  # the columns' lines, each with its column's index
     store: list[str] = []
     for name, schema in properties.items():
         checked = converter_for(schema)
@@ -471,59 +481,62 @@ def _compile(properties: Mapping[str, Any], *, per_page: bool) -> Any:
         index = len(columns)
         columns.append((name, checked))
         namespace[f"n{index}"], namespace[f"k{index}"] = name, checked
-        fetch += [f"    i = {index}", f"    r{index} = get(n{index})"]
-        passing = pass_through_classes(schema)
-        if passing:
-            # A scalar type: values of these classes pass unchanged, others are checked
-            # (and, for integer/number text, converted).
-            for j, cls in enumerate(passing):
-                namespace[f"p{index}_{j}"] = cls
-            skip = "".join(
-                f" and r{index}.__class__ is not p{index}_{j}" for j in range(len(passing))
-            )
-            changes = checked in (_to_int, _to_number)
-            if changes:
-                fetch.append(f"    c{index} = r{index}")
-                store += [f"if c{index} is not r{index}:", f"    row[n{index}] = c{index}"]
-            fetch += [
-                f"    if r{index} is not None{skip}:",
-                f"        {'c' if changes else '_'}{index} = k{index}(r{index})",
-            ]
-            continue
-        nested = _plain_object_columns(schema)
-        if nested:
-            # An object whose columns are all plain scalars: one class check per value
-            # here; the nested converter (which converts in place, or raises) only when a
-            # value is not of its column's class.
-            checks = []
-            for j, (nested_name, classes) in enumerate(nested):
-                namespace[f"m{index}_{j}"] = nested_name
-                classes_ok = []
-                for c, cls in enumerate(classes):
-                    namespace[f"q{index}_{j}_{c}"] = cls
-                    classes_ok.append(f"x.__class__ is q{index}_{j}_{c}")
-                checks.append(
-                    f"((x := r{index}.get(m{index}_{j})) is None or {' or '.join(classes_ok)})"
-                )
-            fetch += [
-                f"    if r{index} is not None and (r{index}.__class__ is not dict "
-                f"or not ({' and '.join(checks)})):",
-                f"        k{index}(r{index})",
-            ]
-            continue
-        fast = _string_parser(schema)
-        fetch.append(f"    if r{index} is not None:")
-        if fast is None:
-            fetch.append(f"        c{index} = k{index}(r{index})")
-        else:
-            namespace[f"f{index}"] = fast
-            fetch.append(
-                f"        c{index} = f{index}(r{index}) "
-                f"if r{index}.__class__ is str else k{index}(r{index})"
-            )
-        store += [f"if r{index} is not None:", f"    row[n{index}] = c{index}"]
+        code += [(line, index) for line in _column_code(index, schema, checked, namespace)]
+        if not pass_through_classes(schema) and not _plain_object_columns(schema):
+            store += [f"if r{index} is not None:", f"    row[n{index}] = c{index}"]
+        elif checked in (_to_int, _to_number):  # integer/number text becomes a number
+            store += [f"if c{index} is not r{index}:", f"    row[n{index}] = c{index}"]
 
-    def fail(index: int, row: dict[str, Any], error: Exception) -> None:
+    indexes = range(len(columns))
+    lines: list[tuple[str, int | None]] = []  # the source: (line, its column's index)
+
+    def add(indent: int, block: list[tuple[str, int]] | list[str]) -> None:
+        for item in block:
+            text, index = item if isinstance(item, tuple) else (item, None)
+            lines.append((" " * indent + text, index))
+
+    def convert_and_store(indent: int) -> None:
+        add(indent, ["try:"])
+        add(indent + 4, code)
+        add(
+            indent,
+            ["except (ValueError, TypeError, ArithmeticError) as exc:", "    fail(row, exc)"],
+        )
+        add(indent, store)
+
+    # The checked row: reads with get (a missing key is None), the reference for both paths.
+    add(0, ["def checked_row(row):", "    get = row.get"])
+    add(4, [f"r{i} = get(n{i})" for i in indexes])
+    convert_and_store(4)
+    add(4, ["return row"])
+    if per_page:
+        add(0, ["def convert(rows):", "    for row in rows:", "        try:"])
+        add(12, [f"r{i} = row[n{i}]" for i in indexes])
+        add(8, ["except (KeyError, TypeError):", "    checked_row(row)", "    continue"])
+        convert_and_store(8)
+    else:
+        add(
+            0,
+            [
+                "def convert(row):",
+                "    if row.__class__ is not dict:",
+                "        not_an_object(row)",
+            ],
+        )
+        add(4, ["try:"])
+        add(8, [f"r{i} = row[n{i}]" for i in indexes])
+        add(4, ["except KeyError:", "    return checked_row(row)"])
+        convert_and_store(4)
+        add(4, ["return row"])
+    column_at_line = {
+        number: index for number, (_, index) in enumerate(lines, 1) if index is not None
+    }
+
+    def fail(row: dict[str, Any], error: Exception) -> None:
+        traceback = error.__traceback__  # its first entry: the generated line that raised
+        index = None if traceback is None else column_at_line.get(traceback.tb_lineno)
+        if index is None:  # pragma: no cover - only a column's line can raise these
+            raise error
         name, checked = columns[index]
         if not isinstance(error, ValueConversionError):
             try:  # the fast parser failed: the checked converter says why
@@ -533,26 +546,77 @@ def _compile(properties: Mapping[str, Any], *, per_page: bool) -> Any:
         raise ValueConversionError(f"column {name!r}: {error}") from None
 
     namespace["fail"] = fail
-    body = [
-        "get = row.get",
-        "try:",
-        *fetch,
-        "except (ValueError, TypeError, ArithmeticError) as exc:",
-        "    fail(i, row, exc)",
-        *store,
-    ]
-    if per_page:
-        head = ["def convert(rows):", "    for row in rows:"]
-        body = [" " * 8 + line for line in body]
-    else:
-        head = [
-            "def convert(row):",
-            "    if row.__class__ is not dict:",
-            "        not_an_object(row)",
-        ]
-        body = [" " * 4 + line for line in body] + ["    return row"]
     # The source is fixed text plus column *indexes*: names and parsers from the data model
     # are bound in the namespace (n0, f0, k0, ...), so nothing the server sends is compiled.
-    source = "\n".join([*head, *body])
+    source = "\n".join(text for text, _ in lines)
     exec(compile(source, "<dnastack data_model converter>", "exec"), namespace)
     return namespace["convert"]
+
+
+def _column_code(
+    index: int, schema: Mapping[str, Any], checked: Converter, namespace: dict[str, Any]
+) -> list[str]:
+    """The lines checking (and converting) column ``index``'s value ``r{index}`` into
+    ``c{index}``; names it needs are added to ``namespace``."""
+    value = f"r{index}"
+    passing = pass_through_classes(schema)
+    if passing:
+        # A scalar type: values of these classes pass unchanged (one class check, the
+        # common case first), others are checked (integer/number text is converted).
+        other_class = _not_one_of(value, passing, f"p{index}", namespace)
+        if checked in (_to_int, _to_number):
+            return [
+                f"c{index} = {value}",
+                f"if {other_class} and {value} is not None:",
+                f"    c{index} = k{index}({value})",
+            ]
+        return [f"if {other_class} and {value} is not None:", f"    k{index}({value})"]
+    nested = _plain_object_columns(schema)
+    if nested:
+        # An object whose columns are all plain scalars: one class check per value here;
+        # the nested converter (which converts in place, or raises) only when a value is
+        # not of its column's class or a key is missing.
+        checks = [f"{value}.__class__ is dict"]
+        for j, (nested_name, classes) in enumerate(nested):
+            namespace[f"m{index}_{j}"] = nested_name
+            member = f"(x := {value}[m{index}_{j}])"
+            checks.append(f"({_one_of(member, classes, f'q{index}_{j}', namespace)} or x is None)")
+        return [
+            f"if {value} is not None:",
+            "    try:",
+            f"        ok = {' and '.join(checks)}",
+            "    except KeyError:",
+            "        ok = False",
+            "    if not ok:",
+            f"        k{index}({value})",
+        ]
+    fast = _string_parser(schema)
+    if fast is None:
+        return [f"if {value} is not None:", f"    c{index} = k{index}({value})"]
+    namespace[f"f{index}"] = fast
+    return [
+        f"if {value} is not None:",
+        f"    c{index} = f{index}({value}) if {value}.__class__ is str else k{index}({value})",
+    ]
+
+
+def _one_of(value: str, classes: tuple[type, ...], prefix: str, namespace: dict[str, Any]) -> str:
+    """Source testing that ``value``'s class is one of ``classes`` (bound as prefix_0...)."""
+    for j, cls in enumerate(classes):
+        namespace[f"{prefix}_{j}"] = cls
+    if len(classes) == 1:
+        return f"{value}.__class__ is {prefix}_0"
+    tests = " or ".join(f"t is {prefix}_{j}" for j in range(1, len(classes)))
+    return f"((t := {value}.__class__) is {prefix}_0 or {tests})"
+
+
+def _not_one_of(
+    value: str, classes: tuple[type, ...], prefix: str, namespace: dict[str, Any]
+) -> str:
+    """Source testing that ``value``'s class is none of ``classes``."""
+    for j, cls in enumerate(classes):
+        namespace[f"{prefix}_{j}"] = cls
+    if len(classes) == 1:
+        return f"{value}.__class__ is not {prefix}_0"
+    tests = " and ".join(f"t is not {prefix}_{j}" for j in range(1, len(classes)))
+    return f"((t := {value}.__class__) is not {prefix}_0 and {tests})"
