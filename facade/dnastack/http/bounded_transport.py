@@ -121,6 +121,8 @@ def body_guard(
     if limit is None:
         return response.headers, None
     encoding = response.headers.get("content-encoding")
+    if encoding is None:
+        return response.headers, DecodedBodyGuard(None, limit, request.url)
     decodes = DecodedBodyGuard.decodes(encoding)
     guard = DecodedBodyGuard(encoding if decodes else None, limit, request.url)
     if not decodes:

@@ -185,21 +185,22 @@ class DecodedBodyGuard:
         self.limit = limit
         self._url = url
         self._decoded = 0
-        codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
-        self._stages = [_Inflater(c) for c in reversed(codings) if c in _ZLIB_CODINGS]
+        self._stages = [_Inflater(c) for c in reversed(_codings(content_encoding))]
 
     @staticmethod
     def decodes(content_encoding: str | None) -> bool:
         """Whether the guard decodes (so the ``Content-Encoding`` header must be dropped)."""
-        codings = [c.strip().lower() for c in (content_encoding or "").split(",") if c.strip()]
-        return any(c in _ZLIB_CODINGS for c in codings)
+        return bool(_codings(content_encoding))
 
     def feed(self, raw: bytes) -> bytes:
         """Decode the next raw chunk."""
         data = raw
         for stage in self._stages:
             data = self._through(stage, data, final=False)
-        return self._count(data)
+        self._decoded += len(data)
+        if self._decoded > self.limit:
+            raise self._too_large()
+        return data
 
     def finish(self) -> bytes:
         """Decode what the stages still hold (call once at the end of the body)."""
@@ -246,6 +247,15 @@ class DecodedBodyGuard:
 _ZLIB_CODINGS = frozenset({"gzip", "x-gzip", "deflate"})
 
 
+def _codings(content_encoding: str | None) -> list[str]:
+    """The codings of a ``Content-Encoding`` value that the guard decodes, in the order
+    they were applied."""
+    if not content_encoding:
+        return []
+    codings = (c.strip().lower() for c in content_encoding.split(","))
+    return [c for c in codings if c in _ZLIB_CODINGS]
+
+
 class DeadlineNetworkBackend:
     """An httpcore network backend whose streams never wait past :data:`CURRENT_DEADLINE`.
 
@@ -268,31 +278,36 @@ class DeadlineNetworkBackend:
 
 
 def _limited(timeout: float | None, kind: type[Exception]) -> float | None:
+    """``timeout`` shortened to the current call's time left; ``kind`` once none is left."""
     deadline = CURRENT_DEADLINE.get()
     if deadline is None:
         return timeout
     left = deadline.remaining()
     if left <= 0:
         raise kind(f"total deadline of {deadline.seconds:g} s passed")
-    return max(_MIN_TIMEOUT, left if timeout is None else min(timeout, left))
+    limit = left if timeout is None or timeout > left else timeout
+    return limit if limit > _MIN_TIMEOUT else _MIN_TIMEOUT
 
 
 class _DeadlineStream:
     """A network stream whose reads and writes respect the current deadline."""
 
+    __slots__ = ("_inner", "_read_timeout", "_write_timeout")
+
     def __init__(self, inner: Any) -> None:
+        import httpcore  # loaded already: the stream comes from an httpcore backend
+
         self._inner = inner
+        self._read_timeout: type[Exception] = httpcore.ReadTimeout
+        self._write_timeout: type[Exception] = httpcore.WriteTimeout
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        import httpcore
-
-        data: bytes = self._inner.read(max_bytes, _limited(timeout, httpcore.ReadTimeout))
+        data: bytes = self._inner.read(max_bytes, _limited(timeout, self._read_timeout))
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
-        import httpcore
-
-        self._inner.write(buffer, _limited(timeout, httpcore.WriteTimeout))
+        if buffer:  # httpcore hands over empty writes (end of a GET), which send nothing
+            self._inner.write(buffer, _limited(timeout, self._write_timeout))
 
     def close(self) -> None:
         self._inner.close()

@@ -159,7 +159,7 @@ class RetryTransport(httpx.BaseTransport):
                 sent = time.perf_counter()
                 try:
                     reply = self._wrapped.handle_request(step)
-                    _log_exchange(step, str(reply.status_code), sent)
+                    _log_exchange(step, reply.status_code, sent)
                 except httpx.TransportError as exc:
                     _log_exchange(step, type(exc).__name__, sent)
                     reply = exc
@@ -178,7 +178,7 @@ class RetryTransport(httpx.BaseTransport):
         self._wrapped.close()
 
 
-def _log_exchange(request: httpx.Request, outcome: str, sent: float) -> None:
+def _log_exchange(request: httpx.Request, outcome: int | str, sent: float) -> None:
     """One DEBUG line per request sent (``--debug``): method, redacted URL, status, time."""
     if _logger.isEnabledFor(logging.DEBUG):
         elapsed_ms = (time.perf_counter() - sent) * 1000
@@ -307,9 +307,8 @@ def build_http_client(
 
 def _refuse_unsafe_redirect(response: httpx.Response) -> None:
     """A redirect is followed only to an http(s) URL with a host (UnsafeUrlError)."""
-    location = response.headers.get("Location")
-    if response.has_redirect_location and location is not None:
-        follow_server_url(response.url, location, what="redirect")
+    if response.has_redirect_location:  # a redirect status first: no header look-up otherwise
+        follow_server_url(response.url, response.headers["Location"], what="redirect")
 
 
 def _proxy_mounts(

@@ -267,6 +267,57 @@ def test_deadline_object_clamps_timeouts_to_the_time_left() -> None:
         deadline.clamp(60.0)
 
 
+class _RecordingStream:
+    """A network stream recording the timeout of each read and write it is given."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[str, float | None]] = []
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        self.calls.append(("read", timeout))
+        return b"x"
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self.calls.append(("write", timeout))
+
+
+def test_socket_reads_and_writes_get_at_most_the_time_left() -> None:
+    import httpcore
+
+    from dnastack.http.limits import CURRENT_DEADLINE, DeadlineNetworkBackend
+
+    class Backend:
+        def connect_tcp(self, *args: Any, **kwargs: Any) -> _RecordingStream:
+            return _RecordingStream()
+
+    stream = DeadlineNetworkBackend(Backend()).connect_tcp("h", 80)
+    inner = stream._inner
+    now = [0.0]
+    token = CURRENT_DEADLINE.set(Deadline(5.0, method="GET", url="http://x/", clock=lambda: now[0]))
+    try:
+        stream.read(10, timeout=60.0)
+        stream.write(b"GET", timeout=1.0)
+        stream.write(b"", timeout=60.0)  # nothing to send: no socket call
+        now[0] = 4.9995
+        stream.read(10, timeout=60.0)
+        stream.read(10, timeout=None)
+        assert inner.calls == [
+            ("read", 5.0),
+            ("write", 1.0),
+            ("read", 0.001),  # never below 1 ms (0 would make the socket non-blocking)
+            ("read", 0.001),
+        ]
+        now[0] = 5.0
+        with pytest.raises(httpcore.ReadTimeout):
+            stream.read(10, timeout=60.0)
+        with pytest.raises(httpcore.WriteTimeout):
+            stream.write(b"x", timeout=60.0)
+    finally:
+        CURRENT_DEADLINE.reset(token)
+    stream.read(10, timeout=60.0)  # no current deadline: the timeout as given
+    assert inner.calls[-1] == ("read", 60.0)
+
+
 # -- redirects -------------------------------------------------------------------------------
 
 
