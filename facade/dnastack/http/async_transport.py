@@ -36,6 +36,7 @@ from dnastack.http.transport import (
     _add_trace_context,
     _install_httpx_log_redaction,
     _log_exchange,
+    _SetCookieCookies,
     tls_verification,
     user_agent,
 )
@@ -115,15 +116,6 @@ async def _discard(response: httpx.Response) -> None:
         pass
     finally:
         await response.aclose()
-
-
-class _SetCookieCookies(httpx.Cookies):
-    """Cookies that look at a response only when it sets one: httpx's cookie extraction
-    builds a ``urllib`` request per response, a tenth of a small API call's client time."""
-
-    def extract_cookies(self, response: httpx.Response) -> None:
-        if "set-cookie" in response.headers:
-            super().extract_cookies(response)
 
 
 class _SdkAsyncClient(httpx.AsyncClient):

@@ -38,6 +38,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -225,6 +226,32 @@ def _discard(response: httpx.Response) -> None:
         response.close()
 
 
+class _SetCookieCookies(httpx.Cookies):
+    """Cookies that look at a response only when it sets one: httpx's cookie extraction
+    builds a ``urllib`` request per response, a tenth of a small API call's client time
+    (shared by the sync and asyncio clients)."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        if "set-cookie" in response.headers:
+            super().extract_cookies(response)
+
+
+class _SdkClient(httpx.Client):
+    """``httpx.Client`` with the cheaper cookie extraction above (same jar, same rules)."""
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self.cookies = self._cookies  # through the setter below
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return self._cookies
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        self._cookies = _SetCookieCookies(cookies)
+
+
 def _add_trace_context(request: httpx.Request) -> None:
     if "traceparent" not in request.headers:
         request.headers.update(Span().create_http_headers())
@@ -293,7 +320,7 @@ def build_http_client(
 
     use_environment = trust_env and transport is None  # an injected transport stays in charge
     inner = transport or httpx.HTTPTransport(verify=verify, trust_env=trust_env, limits=limits)
-    return httpx.Client(
+    return _SdkClient(
         auth=auth,
         headers={"User-Agent": user_agent()},
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),

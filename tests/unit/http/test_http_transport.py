@@ -306,3 +306,22 @@ def test_translated_errors_reports_timeouts() -> None:
 def test_translated_errors_leave_other_exceptions_alone() -> None:
     with pytest.raises(KeyError), translated_errors("GET", URL):
         raise KeyError("x")
+
+
+def test_the_client_keeps_cookies_like_httpx() -> None:
+    """Cookies are only looked for in responses that set one; a cookie set by one answer
+    still goes back with the next requests (and a later answer without one keeps it)."""
+    seen: list[str | None] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request.headers.get("Cookie"))
+        headers = {"Set-Cookie": "session=abc; Path=/"} if len(seen) == 1 else {}
+        return httpx.Response(200, json={}, headers=headers)
+
+    with build_http_client(transport=httpx.MockTransport(handler), trust_env=False) as client:
+        for _ in range(3):
+            client.get("http://api.test/x")
+        assert client.cookies.get("session") == "abc"
+        client.cookies = {"other": "1"}  # a jar set by the caller is used as with httpx
+        client.get("http://api.test/x")
+    assert seen == [None, "session=abc", "session=abc", "other=1"]
