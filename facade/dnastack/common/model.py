@@ -270,16 +270,15 @@ def model(cls: Any = None, /, *, frozen: bool = False, extra: ExtraPolicy = "ign
             raise TypeError(f"@model needs a Model subclass, got {target.__name__}")
         new = attrs.define(target, slots=True, kw_only=True, frozen=frozen, getstate_setstate=False)
         new.__model_extra__ = extra
-        by_alias = {a.alias: a.name for a in _fields(new)}
+        by_alias = {a.alias: a.name for a in _fields(new) if a.alias != a.name}
         attrs_init = new.__init__
 
         @functools.wraps(attrs_init)
         def __init__(self: Any, **values: Any) -> None:
             attrs_init(self, **values)
             object.__setattr__(self, "__extra__", None)
-            object.__setattr__(
-                self, "__fields_set__", frozenset(by_alias.get(k, k) for k in values)
-            )
+            names = frozenset(by_alias.get(k, k) for k in values) if by_alias else values.keys()
+            object.__setattr__(self, "__fields_set__", frozenset(names))
 
         setattr(new, "__init__", __init__)  # noqa: B010 - mypy forbids assigning a method
         return new
