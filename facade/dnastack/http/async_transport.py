@@ -33,10 +33,10 @@ from dnastack.http.retry_plan import Discard, RetryPlan, Wait, retry_plan
 from dnastack.http.transport import (
     DEFAULT_CONNECT_TIMEOUT_SECONDS,
     DEFAULT_READ_TIMEOUT_SECONDS,
+    SetCookieJar,
     _add_trace_context,
     _install_httpx_log_redaction,
     _log_exchange,
-    _SetCookieCookies,
     tls_verification,
     user_agent,
 )
@@ -118,20 +118,8 @@ async def _discard(response: httpx.Response) -> None:
         await response.aclose()
 
 
-class _SdkAsyncClient(httpx.AsyncClient):
-    """``httpx.AsyncClient`` with the cheaper cookie extraction above (same jar, same rules)."""
-
-    def __init__(self, **options: Any) -> None:
-        super().__init__(**options)
-        self.cookies = self._cookies  # through the setter below
-
-    @property
-    def cookies(self) -> httpx.Cookies:
-        return self._cookies
-
-    @cookies.setter
-    def cookies(self, cookies: Any) -> None:
-        self._cookies = _SetCookieCookies(cookies)
+class _SdkAsyncClient(SetCookieJar, httpx.AsyncClient):
+    """``httpx.AsyncClient`` with the cheaper cookie extraction (same jar, same rules)."""
 
 
 async def _add_trace_context_async(request: httpx.Request) -> None:

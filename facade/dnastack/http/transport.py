@@ -41,6 +41,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from httpx._client import BaseClient  # the base of Client and AsyncClient
 
 from dnastack.common.logs import sdk_logger
 from dnastack.common.tracing import Span
@@ -236,8 +237,9 @@ class _SetCookieCookies(httpx.Cookies):
             super().extract_cookies(response)
 
 
-class _SdkClient(httpx.Client):
-    """``httpx.Client`` with the cheaper cookie extraction above (same jar, same rules)."""
+class SetCookieJar(BaseClient):
+    """Client mixin: the jar is a :class:`_SetCookieCookies` (same jar, same rules, cheaper);
+    listed before ``httpx.Client`` or ``httpx.AsyncClient``."""
 
     def __init__(self, **options: Any) -> None:
         super().__init__(**options)
@@ -250,6 +252,10 @@ class _SdkClient(httpx.Client):
     @cookies.setter
     def cookies(self, cookies: Any) -> None:
         self._cookies = _SetCookieCookies(cookies)
+
+
+class _SdkClient(SetCookieJar, httpx.Client):
+    """``httpx.Client`` with the cheaper cookie extraction above."""
 
 
 def _add_trace_context(request: httpx.Request) -> None:

@@ -13,7 +13,7 @@ import httpx
 import pytest
 
 from dnastack.client.collections import CollectionServiceClient, CollectionValidationStatus
-from dnastack.client.collections.tolerance import _warned
+from dnastack.client.collections.tolerance import _variants
 from dnastack.client.models import ServiceEndpoint
 from dnastack.exceptions import ResponseParseError
 from dnastack.settings import SessionOverrides, resolve_settings
@@ -27,9 +27,9 @@ REFERENCE_ERA_STATUS = {
 
 @pytest.fixture(autouse=True)
 def _fresh_warnings() -> Iterator[None]:
-    _warned.clear()
+    _variants.forget()
     yield
-    _warned.clear()
+    _variants.forget()
 
 
 @pytest.fixture

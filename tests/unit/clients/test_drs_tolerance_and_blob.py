@@ -17,7 +17,7 @@ from dnastack.client.drs import (
     DrsObjectNotFoundError,
     NoUsableAccessMethodError,
 )
-from dnastack.client.drs.tolerance import _warned
+from dnastack.client.drs.tolerance import _variants
 from dnastack.http.session import ClientError
 
 DATA = b"hello, tolerant world\n"
@@ -25,7 +25,7 @@ DATA = b"hello, tolerant world\n"
 
 @pytest.fixture(autouse=True)
 def _forget_warnings() -> None:
-    _warned.clear()
+    _variants.forget()
 
 
 def test_headers_as_an_object_are_read_as_header_lines_and_sent(

@@ -64,23 +64,10 @@ def parse_item_page(content: bytes) -> Page[CollectionItem]:
         CollectionItemListResponse,
     )
 
-    document = load_json(content)
-    if not isinstance(document, dict):
-        raise ResponseParseError("CollectionItemListResponse: expected a JSON object")
-    try:
-        page = CollectionItemListResponse.from_dict(document)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise ResponseParseError(
-            "CollectionItemListResponse does not match the specification "
-            f"({type(exc).__name__}: {exc})",
-            operation="listCollectionItems",
-        ) from exc
-    pagination = document.get("pagination")
-    link = pagination.get("nextPageUrl") if isinstance(pagination, Mapping) else None
-    return Page(
-        [from_generated(CollectionItem, item) for item in page.items],
-        link if isinstance(link, str) and link else None,
+    page, link = _parsed_page(
+        content, CollectionItemListResponse, "listCollectionItems", "nextPageUrl"
     )
+    return Page([from_generated(CollectionItem, item) for item in page.items], link)
 
 
 def parse_question_result_page(content: bytes) -> Page[Any]:
@@ -88,20 +75,30 @@ def parse_question_result_page(content: bytes) -> Page[Any]:
     ``pagination.next_page_url``)."""
     from dnastack_collections_api.models.question_result_page import QuestionResultPage
 
+    page, link = _parsed_page(
+        content, QuestionResultPage, "queryCollectionQuestion", "next_page_url"
+    )
+    return Page(list(page.data), link)
+
+
+def _parsed_page(
+    content: bytes, generated: Any, operation: str, link_key: str
+) -> tuple[Any, str | None]:
+    """(the generated model of a page body, its next-page link or ``None``)."""
+    what = generated.__name__
     document = load_json(content)
     if not isinstance(document, dict):
-        raise ResponseParseError("QuestionResultPage: expected a JSON object")
+        raise ResponseParseError(f"{what}: expected a JSON object", operation=operation)
     try:
-        page = QuestionResultPage.from_dict(document)
+        page = generated.from_dict(document)
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise ResponseParseError(
-            "a question's result page does not match the specification "
-            f"({type(exc).__name__}: {exc})",
-            operation="queryCollectionQuestion",
+            f"{what} does not match the specification ({type(exc).__name__}: {exc})",
+            operation=operation,
         ) from exc
     pagination = document.get("pagination")
-    link = pagination.get("next_page_url") if isinstance(pagination, Mapping) else None
-    return Page(list(page.data), link if isinstance(link, str) and link else None)
+    link = pagination.get(link_key) if isinstance(pagination, Mapping) else None
+    return page, link if isinstance(link, str) and link else None
 
 
 class CollectionServiceClient(BaseServiceClient):

@@ -18,11 +18,10 @@ field                                   accepted variant                    norm
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from dnastack.common.logs import sdk_logger
-from dnastack.exceptions import safe_url
+from dnastack.common.variants import VariantWarnings
 
 __all__ = ["TOLERATED_VARIANTS", "tolerant_collection_status"]
 
@@ -36,21 +35,7 @@ TOLERATED_VARIANTS: dict[str, str] = {
 }
 """Variant key -> what the server sent (the warning's text)."""
 
-_warned: set[tuple[str, str]] = set()
-_warned_lock = threading.Lock()
-
-
-def _warn_once(service_url: str, variant: str) -> None:
-    key = (service_url, variant)
-    with _warned_lock:
-        if key in _warned:
-            return
-        _warned.add(key)
-    _logger.warning(
-        "the Collection Service at %s sent %s; accepted (reported once per service)",
-        safe_url(service_url),
-        TOLERATED_VARIANTS[variant],
-    )
+_variants = VariantWarnings(_logger, "Collection Service", TOLERATED_VARIANTS, "accepted")
 
 
 def tolerant_collection_status(document: Any, service_url: str) -> Any:
@@ -59,8 +44,8 @@ def tolerant_collection_status(document: Any, service_url: str) -> Any:
         return document
     if "availability" not in document:
         document["availability"] = None
-        _warn_once(service_url, "status-without-availability")
+        _variants.warn(service_url, "status-without-availability")
     if document.get("itemCounts") is None:
         document["itemCounts"] = {}
-        _warn_once(service_url, "status-without-item-counts")
+        _variants.warn(service_url, "status-without-item-counts")
     return document

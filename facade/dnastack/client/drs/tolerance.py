@@ -18,12 +18,11 @@ field                       accepted variant                       normalised to
 
 from __future__ import annotations
 
-import threading
 from typing import Any
 
 from dnastack.client.drs.hashing import normalize_checksum_type
 from dnastack.common.logs import sdk_logger
-from dnastack.exceptions import safe_url
+from dnastack.common.variants import VariantWarnings
 
 __all__ = ["TOLERATED_VARIANTS", "tolerant_access_url", "tolerant_drs_object"]
 
@@ -39,21 +38,7 @@ TOLERATED_VARIANTS: dict[str, str] = {
 }
 """Variant key -> what the server sent (the warning's text)."""
 
-_warned: set[tuple[str, str]] = set()
-_warned_lock = threading.Lock()
-
-
-def _warn_once(service_url: str, variant: str) -> None:
-    key = (service_url, variant)
-    with _warned_lock:
-        if key in _warned:
-            return
-        _warned.add(key)
-    _logger.warning(
-        "the DRS service at %s sent %s; accepted and normalised (reported once per service)",
-        safe_url(service_url),
-        TOLERATED_VARIANTS[variant],
-    )
+_variants = VariantWarnings(_logger, "DRS service", TOLERATED_VARIANTS, "accepted and normalised")
 
 
 def tolerant_access_url(document: Any, service_url: str) -> Any:
@@ -62,7 +47,7 @@ def tolerant_access_url(document: Any, service_url: str) -> Any:
         headers = document.get("headers")
         if isinstance(headers, dict):
             document["headers"] = [f"{name}: {value}" for name, value in headers.items()]
-            _warn_once(service_url, "headers-object")
+            _variants.warn(service_url, "headers-object")
     return document
 
 
@@ -71,14 +56,14 @@ def _tolerant_checksums(checksums: Any, service_url: str) -> Any:
         return checksums
     kept = [c for c in checksums if c is not None]
     if len(kept) != len(checksums):
-        _warn_once(service_url, "checksum-null")
+        _variants.warn(service_url, "checksum-null")
     for checksum in kept:
         kind = checksum.get("type") if isinstance(checksum, dict) else None
         if isinstance(kind, str):
             canonical = normalize_checksum_type(kind)
             if canonical != kind:
                 checksum["type"] = canonical
-                _warn_once(service_url, "checksum-type-spelling")
+                _variants.warn(service_url, "checksum-type-spelling")
     return kept
 
 
@@ -89,7 +74,7 @@ def tolerant_drs_object(document: Any, service_url: str) -> Any:
     size = document.get("size")
     if isinstance(size, str) and size.strip().isdigit():
         document["size"] = int(size.strip())
-        _warn_once(service_url, "size-string")
+        _variants.warn(service_url, "size-string")
     if "checksums" in document:
         document["checksums"] = _tolerant_checksums(document["checksums"], service_url)
     methods = document.get("access_methods")
