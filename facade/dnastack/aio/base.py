@@ -101,9 +101,10 @@ class AsyncServiceClient(Generic[SyncClient]):
         return self._max_concurrency
 
     @classmethod
-    def make(cls, endpoint: ServiceEndpoint) -> Self:
-        """Create this class with the given ``endpoint``."""
-        return cls(endpoint)
+    def make(cls, endpoint: ServiceEndpoint, **options: Any) -> Self:
+        """Create this class with the given ``endpoint`` (``options``: the constructor's
+        keyword arguments, e.g. ``max_concurrency`` or ``settings``)."""
+        return cls(endpoint, **options)
 
     @classmethod
     def get_adapter_type(cls) -> str:

@@ -186,9 +186,10 @@ class BaseServiceClient(Closeable):
         return self._events
 
     @classmethod
-    def make(cls, endpoint: ServiceEndpoint) -> Self:
-        """Create this class with the given ``endpoint``."""
-        return cls(endpoint)
+    def make(cls, endpoint: ServiceEndpoint, **options: Any) -> Self:
+        """Create this class with the given ``endpoint`` (``options``: the constructor's
+        keyword arguments, e.g. ``max_concurrency`` or ``settings``)."""
+        return cls(endpoint, **options)
 
     def require_authentication(self) -> bool:
         """Whether the endpoint declares any authentication (the reference library's check)."""
