@@ -26,3 +26,10 @@ def test_make_with_the_endpoint_alone_is_the_plain_constructor() -> None:
 def test_make_refuses_an_unknown_option_by_name() -> None:
     with pytest.raises(TypeError, match="max_concurency"):
         AsyncDrsClient.make(ENDPOINT, max_concurency=3)
+
+
+def test_the_async_twin_answers_the_class_questions_as_the_sync_client() -> None:
+    assert AsyncDrsClient.get_default_service_type() == DrsClient.get_default_service_type()
+    assert AsyncDrsClient.make(ENDPOINT).require_authentication() is False
+    secured = ServiceEndpoint(url=ENDPOINT.url, authentication={"type": "oauth2"})
+    assert AsyncDrsClient.make(secured).require_authentication() is True

@@ -116,6 +116,15 @@ class AsyncServiceClient(Generic[SyncClient]):
         """The list of supported service types (the sync twin's); the first is the default."""
         return cls._sync_class.get_supported_service_types()
 
+    @classmethod
+    def get_default_service_type(cls) -> ServiceType:
+        """The first supported service type (the sync twin's)."""
+        return cls._sync_class.get_default_service_type()
+
+    def require_authentication(self) -> bool:
+        """Whether the endpoint declares any authentication (as the sync twin)."""
+        return self._sync.require_authentication()
+
     # -- lifecycle --------------------------------------------------------------------------
 
     async def aclose(self) -> None:
