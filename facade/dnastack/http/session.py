@@ -18,6 +18,7 @@ WARNING on ``dnastack.http`` (method, URL without query string, status).
 
 from __future__ import annotations
 
+import json as _json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
@@ -29,7 +30,13 @@ from dnastack.common.closing import Closeable
 from dnastack.common.events import EventSource
 from dnastack.common.logs import sdk_logger
 from dnastack.common.tracing import Span
-from dnastack.exceptions import AuthenticationError, HttpError, ServerError, safe_url
+from dnastack.exceptions import (
+    AuthenticationError,
+    HttpError,
+    ModelValidationError,
+    ServerError,
+    safe_url,
+)
 from dnastack.exceptions import ClientRequestError as ClientError  # the reference's name
 from dnastack.http.auth import EndpointAuth
 from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
@@ -216,6 +223,9 @@ def prepare_request(
     span = trace_context.new_span() if trace_context else Span()
     headers = httpx.Headers(kwargs.pop("headers", None))
     headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
+    if "json" in kwargs:
+        kwargs["content"] = json_body(kwargs.pop("json"))
+        headers.setdefault("content-type", "application/json")
     options: dict[str, Any] = {**kwargs, "headers": headers}
     if idempotent:
         options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
@@ -224,6 +234,22 @@ def prepare_request(
     elif auth is not None:
         options["auth"] = auth
     return span, options
+
+
+def json_body(value: Any) -> bytes:
+    """``value`` as a JSON request body: ASCII, so any ``str`` is sent (a lone surrogate,
+    valid in JSON text, becomes ``\\udXXX`` where httpx's UTF-8 encoding would raise).
+
+    Raises:
+        ModelValidationError: ``value`` is not JSON (NaN or infinity, a type JSON lacks,
+            nesting too deep).
+    """
+    try:
+        return _json.dumps(value, ensure_ascii=True, allow_nan=False, separators=(",", ":")).encode(
+            "ascii"
+        )
+    except (TypeError, ValueError, RecursionError) as exc:
+        raise ModelValidationError(f"the request body is not JSON ({exc})") from None
 
 
 def byte_transfer(options: dict[str, Any]) -> None:

@@ -82,8 +82,10 @@ def path_segment(object_id: str) -> str:
 
     Every character outside RFC 3986 *unreserved* is encoded, and the dot segments ``.``
     and ``..`` (which URL resolution would remove or climb with) are written ``%2E``/``%2E%2E``.
+    A lone surrogate (``"\\ud800"``: valid JSON, not encodable as UTF-8) is encoded as its
+    three UTF-8-style bytes (``%ED%A0%80``) instead of failing: still one segment.
     """
-    encoded = quote(object_id, safe="")
+    encoded = quote(object_id, safe="", errors="surrogatepass")
     if encoded in (".", ".."):
         return encoded.replace(".", "%2E")
     return encoded

@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import sys
+import threading
 import types
 from collections.abc import Iterator
 from pathlib import Path
@@ -168,3 +169,22 @@ def test_failing_progress_hook_does_not_break_the_download() -> None:
     reporter.finish()
     assert reporter.bytes_transferred == 5
     assert DownloadProgress("i", "n", 5, None, 5, 0).fraction is None
+
+
+def test_an_aborted_hashing_thread_stops_with_bytes_left_unhashed(tmp_path: Path) -> None:
+    """A download that fails while its background hasher lags behind the writer (a large
+    object cut short) must not leave the hashing thread spinning, nor abort() waiting on it."""
+    path = tmp_path / "f"
+    path.write_bytes(b"a" * 100)
+    hasher = hashing.new_hasher("sha-256")
+    assert hasher is not None
+    digest = hashing._Digest("sha-256", hasher, str(path))
+    digest.aborted = True  # abort() came before the thread read the 100 written bytes
+    state = hashing._Watermark()
+    state.advance(100)
+    state.finish()
+    thread = threading.Thread(target=hashing._follow, args=(digest, state), daemon=True)
+    thread.start()
+    thread.join(timeout=5)
+    assert not thread.is_alive()
+    assert digest.hashed == 0 and digest.error is None

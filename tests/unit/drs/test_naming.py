@@ -66,3 +66,8 @@ def test_unique_path_never_reuses_an_existing_or_taken_name(tmp_path: Path) -> N
     assert unique_path(tmp_path, "b.txt") == tmp_path / "b.txt"
     (tmp_path / ".env").write_text("x")
     assert unique_path(tmp_path, ".env") == tmp_path / ".env (1)"
+
+
+def test_lone_surrogates_become_underscores_not_encoding_errors() -> None:
+    assert safe_filename("a\ud800b.txt", "x") == "a_b.txt"
+    assert safe_relative_path(["\udc80dir", "f\ud800"], "x") == Path("_dir", "f_")

@@ -77,6 +77,10 @@ def test_object_url_quotes_the_id() -> None:
         ("drs://unknown:acc", None, "not in the prefix map"),
         ("drs://hostonly", None, "neither drs://host/id"),
         ("drs:///id", None, "neither drs://host/id"),
+        ("drs://\ud800/x", None, "not a valid host"),
+        ("drs://[::1/x", None, "not a valid host"),
+        ("drs://h:99999999999/x", None, "not a valid host"),
+        ("drs://h:0/x", None, "not a valid host"),
     ],
 )
 def test_unresolvable_input_is_a_typed_error(text: str, endpoint: str | None, message: str) -> None:

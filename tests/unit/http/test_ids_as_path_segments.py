@@ -85,3 +85,32 @@ def test_drs_and_data_connect_requests_stay_under_their_base(
         else:
             assert path.startswith("/data-connect/table/")
             assert unquote(path.split("/")[3]) == object_id and path.endswith("/info")
+
+
+def test_an_id_with_a_lone_surrogate_is_one_segment_not_an_encoding_error() -> None:
+    segment = path_segment("a/\ud800")
+    assert segment == "a%2F%ED%A0%80"
+    assert httpx.URL("http://h/objects/").join(segment).raw_path == b"/objects/a%2F%ED%A0%80"
+
+
+def test_ids_json_cannot_encode_as_utf8_are_sent_as_json_escapes(tmp_path: Path) -> None:
+    """A lone surrogate (valid JSON text, e.g. an id from a bundle) reaches the server as a
+    typed 404, in a path and in a JSON body (bulk look-up), never a UnicodeEncodeError."""
+    bodies: list[bytes] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        bodies.append(request.content)
+        return httpx.Response(404, json={"msg": "no"})
+
+    options = {"transport": httpx.MockTransport(handler), "sleep": lambda s: None}
+    drs = DrsClient(
+        ServiceEndpoint(url="http://h/ga4gh/drs/v1/"),
+        settings=_settings(tmp_path),
+        http_options=options,
+    )
+    with pytest.raises(DnastackError, match="not found"):
+        drs.get_object("\ud800")
+    with pytest.raises(DnastackError):
+        drs.get_objects(["\ud800", "drs://h/\udc80"])
+    [bulk] = [body for body in bodies if body]
+    assert b'"\\ud800"' in bulk and b'"\\udc80"' in bulk

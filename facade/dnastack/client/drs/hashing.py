@@ -226,8 +226,8 @@ def _follow(digest: _Digest, state: _Watermark) -> None:
         while True:
             available, final = state.wait_beyond(digest.hashed)
             digest.catch_up(available)
-            if final and digest.hashed >= available:
-                return
+            if digest.aborted or (final and digest.hashed >= available):
+                return  # (aborted: catch_up makes no progress, so waiting again would spin)
     except BaseException as exc:  # noqa: BLE001 - reported by HashPipeline.result
         digest.error = exc
 

@@ -16,7 +16,7 @@ from typing import Final
 __all__ = ["numbered_name", "safe_filename", "safe_relative_path", "unique_path"]
 
 MAX_NAME_BYTES: Final = 240  # leaves room for a collision suffix and a temp-file suffix
-_UNSAFE: Final = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]')
+_UNSAFE: Final = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*\ud800-\udfff]')  # + lone surrogates
 _RESERVED_WINDOWS: Final = frozenset(
     {"con", "prn", "aux", "nul"}
     | {f"com{i}" for i in range(1, 10)}

@@ -68,7 +68,22 @@ def resolve_drs_location(
             f"{id_or_uri!r} is neither drs://host/id nor a compact id with a known prefix"
             f" (known prefixes: {', '.join(sorted(prefixes)) or 'none'})"
         )
-    return DrsLocation(unquote(object_id), _base_for_authority(authority, endpoint_url))
+    return DrsLocation(unquote(object_id), _checked_base(authority, endpoint_url, id_or_uri))
+
+
+def _checked_base(authority: str, endpoint_url: str | None, id_or_uri: str) -> str:
+    """The base URL for ``authority``; a host or port no URL can hold is an
+    :class:`InvalidDrsUriError` (never httpx's ``InvalidURL``)."""
+    import httpx  # not at import time (lazy `import dnastack`)
+
+    base = _base_for_authority(authority, endpoint_url)
+    try:
+        url = httpx.URL(base)
+    except (httpx.InvalidURL, UnicodeError, ValueError) as exc:
+        raise InvalidDrsUriError(f"{id_or_uri!r}: {authority!r} is not a valid host") from exc
+    if not url.host or (url.port is not None and not 0 < url.port < 65536):
+        raise InvalidDrsUriError(f"{id_or_uri!r}: {authority!r} is not a valid host")
+    return base
 
 
 def _compact(rest: str, prefixes: Mapping[str, str]) -> DrsLocation | None:
