@@ -15,7 +15,14 @@ import zlib
 from collections.abc import Iterable, Iterator
 from typing import Any, Final
 
-__all__ = ["STEP_BYTES", "BoundedDecoder", "ContentDecodingError", "decoded_chunks", "decoder_for"]
+__all__ = [
+    "STEP_BYTES",
+    "BoundedDecoder",
+    "ContentDecodingError",
+    "StackedDecoder",
+    "decoded_chunks",
+    "decoder_for",
+]
 
 STEP_BYTES: Final = 1024 * 1024
 """Most decoded bytes produced by one decompression step."""
@@ -27,14 +34,27 @@ class ContentDecodingError(ValueError):
     reports it as a :class:`~dnastack.exceptions.TransportError` naming the URL)."""
 
 
-def decoder_for(encoding: str) -> BoundedDecoder | None:
-    """A decoder for ``encoding`` (``gzip``, ``x-gzip``, ``deflate``), or None."""
-    name = encoding.strip().lower()
-    if name in _GZIP:
-        return BoundedDecoder(16 + zlib.MAX_WBITS)
-    if name == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send
-        return BoundedDecoder(None)
-    return None
+def decoder_for(encoding: str) -> BoundedDecoder | StackedDecoder | None:
+    """A decoder for ``encoding``, or None when there is nothing this module decodes.
+
+    ``encoding`` is a ``Content-Encoding`` value: one coding (``gzip``, ``x-gzip``,
+    ``deflate``) or several in the order they were applied (``gzip, gzip``;
+    ``identity`` entries are ignored). A value naming any other coding (``br``, ``zstd``,
+    unknown) gets None: the caller keeps the bytes as sent (size and checksum then judge
+    them), never an unbounded decoder.
+    """
+    codings = [c.strip().lower() for c in encoding.split(",")]
+    stages: list[BoundedDecoder] = []
+    for name in reversed([c for c in codings if c not in ("", "identity")]):
+        if name in _GZIP:
+            stages.append(BoundedDecoder(16 + zlib.MAX_WBITS))
+        elif name == "deflate":  # zlib-wrapped as the RFC says, or raw as some servers send
+            stages.append(BoundedDecoder(None))
+        else:
+            return None
+    if not stages:
+        return None
+    return stages[0] if len(stages) == 1 else StackedDecoder(stages)
 
 
 def decoded_chunks(raw: Iterable[bytes], encoding: str) -> Iterator[bytes] | None:
@@ -47,7 +67,7 @@ def decoded_chunks(raw: Iterable[bytes], encoding: str) -> Iterator[bytes] | Non
     return None if decoder is None else _all(decoder, raw)
 
 
-def _all(decoder: BoundedDecoder, raw: Iterable[bytes]) -> Iterator[bytes]:
+def _all(decoder: BoundedDecoder | StackedDecoder, raw: Iterable[bytes]) -> Iterator[bytes]:
     for data in raw:
         yield from decoder.decode(data)
     tail = decoder.flush()
@@ -103,3 +123,33 @@ class BoundedDecoder:
             return bytes(self._decoder.flush())
         except zlib.error as exc:  # pragma: no cover - flush rarely fails
             raise ContentDecodingError(f"invalid compressed body: {exc}") from exc
+
+
+class StackedDecoder:
+    """Several bounded stages (``gzip, gzip``), outermost first: each step of each stage
+    is at most :data:`STEP_BYTES`, and a stage's output is handed on lazily, so a bomb
+    nested in a bomb costs a few steps of memory."""
+
+    def __init__(self, stages: list[BoundedDecoder]) -> None:
+        self._stages = stages
+
+    def decode(self, data: bytes) -> Iterator[bytes]:
+        """The decoded bytes of ``data`` through every stage, one bounded step per item."""
+        return self._through(0, [data])
+
+    def flush(self) -> bytes:
+        """What the stages still hold once the body ended (small: :meth:`decode` drains
+        each stage's input)."""
+        tail = b""
+        for stage in self._stages:
+            held = b"".join(stage.decode(tail)) if tail else b""
+            tail = held + stage.flush()
+        return tail
+
+    def _through(self, index: int, pieces: Iterable[bytes]) -> Iterator[bytes]:
+        if index == len(self._stages):
+            yield from pieces
+            return
+        stage = self._stages[index]
+        for piece in pieces:
+            yield from self._through(index + 1, stage.decode(piece))

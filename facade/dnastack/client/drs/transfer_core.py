@@ -45,6 +45,7 @@ from dnastack.client.drs.cancel import CancelToken
 from dnastack.client.drs.content_decoding import (
     BoundedDecoder,
     ContentDecodingError,
+    StackedDecoder,
     decoder_for,
 )
 from dnastack.client.drs.errors import (
@@ -141,7 +142,7 @@ class TransferCore:
         self.resumed_from = 0
         self.watch: StallWatch | None = None
         self._hashes: HashPipeline | None = None
-        self._decoder: BoundedDecoder | None = None
+        self._decoder: BoundedDecoder | StackedDecoder | None = None
         self._encoding = ""
         self._decoded = False
         self._pending: list[bytes] = []
@@ -215,11 +216,11 @@ class TransferCore:
 
     @property
     def takes_raw_body(self) -> bool:
-        """True: pass the body's bytes as sent (identity, or an encoding decoded here);
-        False: pass the transport's decoded bytes (an encoding not decoded here)."""
-        if self._decoded:
-            return False
-        return self._encoding in ("", "identity") or self._decoder is not None
+        """True: pass the body's bytes as sent (identity, an encoding decoded here, or one
+        not decoded at all: written as sent, then judged by size and checksum; never
+        decoded by the transport, whose decoders are unbounded); False: the transport
+        already read and decoded the body."""
+        return not self._decoded
 
     @contextmanager
     def watching(self, abort: Callable[[], None]) -> Iterator[None]:
