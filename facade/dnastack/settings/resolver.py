@@ -484,8 +484,13 @@ class _Resolution:
         from dnastack.configuration.manager import ConfigurationManager
 
         self.file_source = f"config:{path}"
-        if path.exists():
-            self.configuration = ConfigurationManager(path).load()
+        try:
+            path.lstat()  # (not exists(): a link loop or an unreadable folder is not "no file")
+        except FileNotFoundError:
+            return
+        except OSError:
+            pass  # the manager names the path and the cause (ConfigurationFileError)
+        self.configuration = ConfigurationManager(path).load()
 
     def _default(self, name: str) -> Any:
         home = self._home()

@@ -136,3 +136,17 @@ def test_a_folder_that_cannot_be_created(tmp_path: Path, monkeypatch: pytest.Mon
 
     assert caught.value.path == str(target.parent)
     assert caught.value.errno == errno.EROFS
+
+
+def test_a_config_file_that_is_a_link_loop_is_not_taken_as_missing(tmp_path: Path) -> None:
+    """Settings resolution must not silently ignore a config file it cannot read (``exists()``
+    is False for a link loop): the same typed error as loading it directly."""
+    from dnastack.settings import resolve_settings
+
+    config_path = tmp_path / "config.yaml"
+    config_path.symlink_to(config_path)
+
+    with pytest.raises(ConfigurationFileError) as caught:
+        resolve_settings(config_file=config_path, session_dir=tmp_path / "s", environ={})
+    assert caught.value.path == str(config_path)
+    assert "symbolic links" in str(caught.value)
