@@ -32,6 +32,9 @@ SCHEMAS: dict[str, dict[str, Any]] = {
     "record": {"type": "object", "properties": {"n": {"type": "integer"}}},
     "map": {"type": "object", "additionalProperties": {"type": "boolean"}},
     "untyped": {},
+    "year_month": {"type": "string", "format": "interval year to month"},
+    "day_time": {"type": "string", "format": "interval day to second"},
+    "interval": {"type": "string", "format": "interval"},
 }
 
 ACCEPTED = [
@@ -83,6 +86,14 @@ REJECTED = [
     ("record", {"n": "five"}),
     ("record", "not an object"),
     ("map", {"a": "yes"}),
+    # intervals: not a string, or numbers out of range (no raw TypeError/OverflowError)
+    ("year_month", 5),
+    ("day_time", True),
+    ("interval", ["P1D"]),
+    ("day_time", "P99999999999D"),
+    ("interval", "P99999999999D"),
+    ("day_time", "PT" + "9" * 400 + "S"),
+    ("year_month", "P" + "9" * 5000 + "Y"),
 ]
 
 

@@ -17,6 +17,7 @@ nullable). A value that does not fit raises :class:`ValueConversionError` naming
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -82,6 +83,31 @@ _DAY_TIME: Final = re.compile(
 )
 
 
+def _interval_parser(kind: str) -> Callable[[Callable[[str], Any]], Callable[[str], Any]]:
+    """One rule for every interval parser: a value that is not a string, or whose numbers are
+    out of range (``P99999999999D``, 5000 digits), is a :class:`ValueConversionError` naming
+    ``kind`` (never a raw ``TypeError``, ``OverflowError`` or digit-limit ``ValueError``)."""
+
+    def wrap(parse: Callable[[str], Any]) -> Callable[[str], Any]:
+        @functools.wraps(parse)
+        def checked(text: str) -> Any:
+            if not isinstance(text, str):
+                raise ValueConversionError(f"not an ISO 8601 {kind}: {_shown(text)}")
+            try:
+                return parse(text)
+            except ValueConversionError:
+                raise
+            except (TypeError, ValueError, OverflowError) as exc:
+                raise ValueConversionError(
+                    f"not an ISO 8601 {kind} in range: {_shown(text)}"
+                ) from exc
+
+        return checked
+
+    return wrap
+
+
+@_interval_parser("year-month interval")
 def parse_year_month_interval(text: str) -> YearMonthInterval:
     """Parse an ISO 8601 period such as ``P3Y2M`` or ``-P1M``."""
     match = _YEAR_MONTH.match(text)
@@ -92,6 +118,7 @@ def parse_year_month_interval(text: str) -> YearMonthInterval:
     return YearMonthInterval(sign * years, sign * months)
 
 
+@_interval_parser("day-time interval")
 def parse_day_time_interval(text: str) -> dt.timedelta:
     """Parse an ISO 8601 duration such as ``P3DT4H3M2S`` or ``PT0.5S`` into a timedelta."""
     match = _DAY_TIME.match(text)
@@ -142,6 +169,7 @@ _ANY_INTERVAL: Final = re.compile(
 SQL engines render mixed-sign intervals."""
 
 
+@_interval_parser("interval")
 def parse_interval(text: str) -> Interval:
     """Parse any ISO 8601 duration (``P1Y2M3DT4H5M6.5S``) into months plus a timedelta."""
     match = _ANY_INTERVAL.match(text) if isinstance(text, str) else None
@@ -225,8 +253,8 @@ def _iso(parse: Callable[[str], Any], kind: str) -> Converter:
     def convert(value: Any) -> Any:
         try:
             return parse(value)
-        except (TypeError, ValueError) as exc:
-            raise ValueConversionError(f"not an ISO 8601 {kind}: {value!r}") from exc
+        except (TypeError, ValueError, OverflowError) as exc:
+            raise ValueConversionError(f"not an ISO 8601 {kind}: {_shown(value)}") from exc
 
     return convert
 
