@@ -378,6 +378,8 @@ def translated_errors(method: str, url: httpx.URL | str) -> Iterator[None]:
         raise TransportError(
             f"{type(exc).__name__}: {exc}", method=method, url=safe_url(url)
         ) from exc
+    except OverflowError as exc:  # asyncio's connect() on a port past 65535
+        raise TransportError(f"cannot connect ({exc})", method=method, url=safe_url(url)) from exc
 
 
 def raise_for_status(response: httpx.Response, trace_context: Span | None = None) -> None:

@@ -40,8 +40,10 @@ def _declared_scheme(link: str) -> str | None:
 
 
 def is_followable(url: httpx.URL) -> bool:
-    """Whether an absolute URL may be requested: ``http``/``https`` with a host."""
-    return url.scheme in ALLOWED_SCHEMES and bool(url.host)
+    """Whether an absolute URL may be requested: ``http``/``https`` with a host and, if
+    any, a port a socket can use (1-65535; a larger one would wrap around silently)."""
+    port = url.port
+    return url.scheme in ALLOWED_SCHEMES and bool(url.host) and (port is None or 0 < port < 65536)
 
 
 def follow_server_url(base: httpx.URL | str, link: str, *, what: str = "link") -> httpx.URL:
@@ -71,7 +73,7 @@ def follow_server_url(base: httpx.URL | str, link: str, *, what: str = "link") -
     if not is_followable(resolved):
         raise UnsafeUrlError(
             f"{what} from {safe_url(base)} resolves to {safe_url(resolved)}; only http and "
-            "https URLs with a host are followed",
+            "https URLs with a host (and a port up to 65535) are followed",
             url=safe_url(resolved),
         )
     return resolved

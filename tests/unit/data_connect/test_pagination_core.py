@@ -104,6 +104,7 @@ def test_the_first_get_url_counts_as_read_but_a_first_post_does_not() -> None:
         "java\nscript:alert(1)",
         "ftp://dc.test/next",
         "vbscript:msgbox",
+        "http://dc.test:99999/next",  # a port a socket would wrap around
     ],
 )
 def test_next_links_with_another_scheme_are_typed_errors_never_joined(link: str) -> None:

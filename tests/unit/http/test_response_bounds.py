@@ -321,7 +321,31 @@ def test_socket_reads_and_writes_get_at_most_the_time_left() -> None:
 # -- redirects -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("target", ["file:///etc/passwd", "data:text/plain,x", "ftp://h/x"])
+@pytest.mark.parametrize(
+    "target",
+    ["file:///etc/passwd", "data:text/plain,x", "ftp://h/x", "http://127.0.0.1:99999/x"],
+)
 def test_a_redirect_to_another_scheme_is_refused(server: HostileServer, target: str) -> None:
     with pytest.raises(UnsafeUrlError):
         session().get(f"{server.url}/redirect", params={"to": target})
+
+
+def test_a_port_past_65535_is_a_transport_error_for_the_asyncio_client(tmp_path: Path) -> None:
+    """asyncio's connect() raises OverflowError for such a port (the sync socket layer wraps
+    it around): typed at the boundary like any other connection failure."""
+    from dnastack.aio import AsyncDrsClient
+
+    settings = resolve_settings(
+        config_file=tmp_path / "c.yaml",
+        session_dir=tmp_path / "s",
+        environ={},
+        overrides=SessionOverrides(),
+    )
+
+    async def look_up() -> None:
+        endpoint = ServiceEndpoint(url="http://127.0.0.1:99999/ga4gh/drs/v1/")
+        async with AsyncDrsClient(endpoint, settings=settings) as client:
+            await client.get_object("x")
+
+    with pytest.raises(TransportError, match=r"127\.0\.0\.1:99999"):
+        asyncio.run(look_up())
