@@ -363,3 +363,43 @@ def test_placement_never_replaces_an_existing_name(tmp_path: Path, out: Path) ->
     assert (out / "x").read_bytes() == b"theirs"
     assert (out / "x (1)").read_bytes() == b"ours"
     assert not (out / ".x.part").exists()
+
+
+def test_idle_folders_are_closed_beyond_the_bound_and_leased_ones_never(out: Path) -> None:
+    from dnastack.client.drs.local_files import MAX_OPEN_FOLDERS
+
+    with FolderTree(out) as folders:
+        with folders.opened(["kept"], create=True) as kept:
+            assert kept is not None
+            for i in range(3 * MAX_OPEN_FOLDERS):
+                with folders.opened([f"d{i}", "inner"], create=True) as folder:
+                    assert folder is not None
+                    assert os.fstat(folder.fd).st_ino == (out / f"d{i}" / "inner").stat().st_ino
+            assert folders.open_count <= MAX_OPEN_FOLDERS
+            assert os.fstat(kept.fd).st_ino == (out / "kept").stat().st_ino  # still open
+        with folders.opened(["d0", "inner"], create=False) as again:  # opened again
+            assert again is not None and os.path.samestat(
+                os.fstat(again.fd), (out / "d0" / "inner").stat()
+            )
+
+
+def test_a_bundle_of_more_folders_than_descriptors_downloads_every_member(
+    tmp_path: Path, out: Path
+) -> None:
+    import resource
+
+    fake = FakeDrs()
+    count = 300
+    for i in range(count):
+        fake.add_blob(f"b{i}", DATA[:100])
+    fake.add_bundle("bun", "bun", [{"name": f"d{i}/f", "id": f"b{i}"} for i in range(count)])
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    in_use = len(os.listdir("/proc/self/fd")) if os.path.isdir("/proc/self/fd") else 64
+    resource.setrlimit(resource.RLIMIT_NOFILE, (min(soft, in_use + 150), hard))
+    try:
+        results = download(fake, tmp_path, out, "bun")
+    finally:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+
+    assert [r.error for r in results if not r.ok] == []
+    assert len(results) == count and (out / "bun" / f"d{count - 1}" / "f").exists()

@@ -234,10 +234,10 @@ class _ObjectDownloader:
         file_name = job.file_name or drs_object.id
         target = job.target or self.names.allocate(job.folder, file_name)
         try:
-            folder = self.folders.folder(job.folder_parts, create=True)
-            assert folder is not None
-            check_final_name(folder, file_name)
-            return self._fetch(job, drs_object, folder, target, expected)
+            with self.folders.opened(job.folder_parts, create=True) as folder:
+                assert folder is not None
+                check_final_name(folder, file_name)
+                return self._fetch(job, drs_object, folder, target, expected)
         except DnastackError as exc:
             return self._failed(job, exc)
         except OSError as exc:
@@ -249,8 +249,8 @@ class _ObjectDownloader:
         if not expected:
             return None
         try:
-            folder = self.folders.folder(job.folder_parts, create=False)
-            fd = open_existing(folder, path.name) if folder is not None else None
+            with self.folders.opened(job.folder_parts, create=False) as folder:
+                fd = open_existing(folder, path.name) if folder is not None else None
         except DnastackError:
             return None
         if fd is None:

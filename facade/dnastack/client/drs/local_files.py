@@ -5,7 +5,9 @@ link, or into anything but a regular file this download owns.
   the caller chose it). Every folder below it is created and opened one component at a
   time relative to its parent's descriptor (``mkdir``/``open`` with ``dir_fd``,
   ``O_DIRECTORY | O_NOFOLLOW``): a symbolic link anywhere below the output folder is
-  refused, never followed (:class:`FolderTree`).
+  refused, never followed (:class:`FolderTree`). A folder's descriptor is held while a
+  download uses it; at most :data:`MAX_OPEN_FOLDERS` idle ones stay open (a bundle of
+  thousands of folders cannot exhaust the process's descriptors).
 - **Part files.** ``.<name>.part`` is created with ``O_CREAT | O_EXCL | O_NOFOLLOW``; a
   leftover one is looked at with ``lstat`` first and opened with ``O_NOFOLLOW``; both opens
   use ``O_NONBLOCK`` (a FIFO cannot block), then ``fstat`` must show a regular file with
@@ -33,6 +35,7 @@ import errno
 import os
 import stat
 import threading
+from collections import Counter, OrderedDict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -48,6 +51,7 @@ except ImportError:  # pragma: no cover - not POSIX
     fcntl = None  # type: ignore[assignment]
 
 __all__ = [
+    "MAX_OPEN_FOLDERS",
     "SAFE_FILES_SUPPORTED",
     "FolderTree",
     "LocalFolder",
@@ -148,10 +152,18 @@ def _refused(path: Path, info: os.stat_result, expected: str) -> UnsafePathError
     return UnsafePathError(str(path), f"is {what}{tail}, not {expected}; refused")
 
 
+MAX_OPEN_FOLDERS: Final = 64
+"""Folder descriptors a :class:`FolderTree` keeps open when no download uses them (a bundle
+of thousands of folders would otherwise exhaust the process's descriptors: ``EMFILE``)."""
+
+
 class FolderTree:
     """The output folder and the folders below it, opened without following links.
 
-    Thread-safe; each folder is opened once and kept open until :meth:`close`.
+    Thread-safe. A folder is used through :meth:`opened` (a lease): its descriptor stays
+    open while leased; unleased descriptors beyond :data:`MAX_OPEN_FOLDERS` are closed, least
+    recently used first, and opened again (walking from the output folder, no link
+    followed) when needed. Everything is closed by :meth:`close`.
 
     Raises:
         UnsafePathError: the platform cannot open files without following links.
@@ -167,11 +179,14 @@ class FolderTree:
             root.mkdir(parents=True, exist_ok=True)
             fd = os.open(root, os.O_RDONLY | _DIRECTORY | _CLOEXEC)
         self.root = LocalFolder(fd, root)
-        self._folders: dict[tuple[str, ...], LocalFolder] = {(): self.root}
+        self._folders: OrderedDict[tuple[str, ...], LocalFolder] = OrderedDict({(): self.root})
+        self._leases: Counter[tuple[str, ...]] = Counter()
         self._lock = threading.Lock()
 
-    def folder(self, parts: Sequence[str], *, create: bool) -> LocalFolder | None:
-        """The folder ``root/parts...``; None if missing and not ``create``.
+    @contextmanager
+    def opened(self, parts: Sequence[str], *, create: bool) -> Iterator[LocalFolder | None]:
+        """The folder ``root/parts...`` (None if missing and not ``create``), open for the
+        ``with`` block.
 
         Raises:
             UnsafePathError: a component is a link or not a folder.
@@ -179,25 +194,66 @@ class FolderTree:
         """
         key = tuple(parts)
         with self._lock:
-            found = self._folders.get(key)
-            if found is not None:
-                return found
-            current = self.root
-            for depth in range(1, len(key) + 1):
-                known = self._folders.get(key[:depth])
-                if known is None:
-                    opened = _open_child(current, key[depth - 1], create)
-                    if opened is None:
-                        return None
-                    self._folders[key[:depth]] = known = opened
-                current = known
-            return current
+            folder = self._open(key, create)
+            if folder is not None:
+                self._leases[key] += 1
+        try:
+            yield folder
+        finally:
+            if folder is not None:
+                with self._lock:
+                    self._leases[key] -= 1
+                    if not self._leases[key]:
+                        del self._leases[key]
+                    self._trim()
+
+    def folder(self, parts: Sequence[str], *, create: bool) -> LocalFolder | None:
+        """Like :meth:`opened`, but the folder stays open until :meth:`close`."""
+        key = tuple(parts)
+        with self._lock:
+            folder = self._open(key, create)
+            if folder is not None:
+                self._leases[key] += 1  # never released
+            return folder
+
+    def _open(self, key: tuple[str, ...], create: bool) -> LocalFolder | None:
+        found = self._folders.get(key)
+        if found is not None:
+            self._folders.move_to_end(key)
+            return found
+        current = self.root
+        for depth in range(1, len(key) + 1):
+            known = self._folders.get(key[:depth])
+            if known is None:
+                opened = _open_child(current, key[depth - 1], create)
+                if opened is None:
+                    return None
+                self._folders[key[:depth]] = known = opened
+            else:
+                self._folders.move_to_end(key[:depth])
+            current = known
+        return current
+
+    def _trim(self) -> None:
+        """Close unleased folders (oldest first) beyond :data:`MAX_OPEN_FOLDERS`."""
+        excess = len(self._folders) - MAX_OPEN_FOLDERS
+        if excess <= 0:
+            return
+        for key in [k for k in self._folders if k and k not in self._leases][:excess]:
+            os.close(self._folders.pop(key).fd)
+
+    @property
+    def open_count(self) -> int:
+        """How many folder descriptors are open (the output folder's included)."""
+        with self._lock:
+            return len(self._folders)
 
     def close(self) -> None:
         with self._lock:
             for folder in self._folders.values():
                 os.close(folder.fd)
             self._folders.clear()
+            self._leases.clear()
 
     def __enter__(self) -> FolderTree:
         return self

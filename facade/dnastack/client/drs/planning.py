@@ -229,17 +229,17 @@ def _plan_paths(
 def _same_size_files(folders: FolderTree, job: DownloadJob, size: int) -> list[Path]:
     """``name``, ``name (1)``, ... as long as they exist, keeping regular files of ``size``
     (links are not followed; a folder on the way that is a link refuses the job)."""
-    folder = folders.folder(job.folder_parts, create=False)
-    if folder is None or job.file_name is None:
-        return []
     found: list[Path] = []
-    for counter in range(MAX_NAME_SUFFIX):
-        name = numbered_name(job.file_name, counter)
-        try:
-            if not entry_exists(folder, name):
-                break
-            if regular_file_size(folder, name) == size:
-                found.append(folder.path / name)
-        except LocalFileError:
-            continue
+    with folders.opened(job.folder_parts, create=False) as folder:
+        if folder is None or job.file_name is None:
+            return []
+        for counter in range(MAX_NAME_SUFFIX):
+            name = numbered_name(job.file_name, counter)
+            try:
+                if not entry_exists(folder, name):
+                    break
+                if regular_file_size(folder, name) == size:
+                    found.append(folder.path / name)
+            except LocalFileError:
+                continue
     return found
