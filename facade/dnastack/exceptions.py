@@ -10,6 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from dnastack.reference_errors import (
+    ApiError,
+    DependencyError,
+    MissingResourceError,
+    ServerApiError,
+    UnauthenticatedApiAccessError,
+    UnauthorizedApiAccessError,
+)
+
 if TYPE_CHECKING:
     import httpx
 
@@ -55,8 +64,10 @@ class DnastackError(Exception):
     """Root of every error raised by the dnastack SDK."""
 
 
-class ConfigurationError(DnastackError):
-    """General configuration error (bad file, missing setting, unknown context)."""
+class ConfigurationError(DnastackError, RuntimeError):
+    """General configuration error (bad file, missing setting, unknown context).
+
+    A ``RuntimeError`` too, as in the reference library."""
 
 
 class ConfigurationFileError(ConfigurationError):
@@ -147,8 +158,10 @@ class LocalFileInUseError(LocalFileError):
     """Another process (or another download in this one) is writing the same file."""
 
 
-class MissingExtraError(DnastackError, ImportError):
-    """An optional feature whose extra is not installed; the message names the pip command."""
+class MissingExtraError(DnastackError, ImportError, DependencyError):
+    """An optional feature whose extra is not installed; the message names the pip command.
+
+    Also the reference library's ``DependencyError`` (``dnastack.common.exceptions``)."""
 
 
 class ResultConsumedError(DnastackError, RuntimeError):
@@ -176,8 +189,10 @@ class DeadlineExceededError(TransportError):
         super().__init__(message, method=method, url=url)
 
 
-class AuthenticationError(DnastackError):
-    """Authentication Error: no valid credentials could be obtained for an endpoint."""
+class AuthenticationError(DnastackError, RuntimeError):
+    """Authentication Error: no valid credentials could be obtained for an endpoint.
+
+    A ``RuntimeError`` too, as in the reference library."""
 
 
 class ResponseParseError(DnastackError):
@@ -210,8 +225,13 @@ class UnsafeUrlError(ResponseParseError):
         super().__init__(message)
 
 
-class HttpError(DnastackError, RuntimeError):
+class HttpError(DnastackError, ApiError):
     """A response with a non-2xx status (a ``RuntimeError`` too, as in the reference library).
+
+    Also the reference's ``ApiError`` (``.status``, ``.details``); the status classes below
+    are its ``UnauthenticatedApiAccessError`` (401), ``UnauthorizedApiAccessError`` (403),
+    ``MissingResourceError`` (404) and ``ServerApiError`` (5xx), see
+    :mod:`dnastack.reference_errors`.
 
     Carries the method, the URL (query string and credentials stripped), the status, the
     server's own message and the request id when the server sent one.
@@ -247,15 +267,15 @@ class ClientRequestError(HttpError):
     """A 4xx response."""
 
 
-class UnauthorizedError(ClientRequestError):
+class UnauthorizedError(ClientRequestError, UnauthenticatedApiAccessError):
     """A 401 response."""
 
 
-class ForbiddenError(ClientRequestError):
+class ForbiddenError(ClientRequestError, UnauthorizedApiAccessError):
     """A 403 response."""
 
 
-class NotFoundError(ClientRequestError):
+class NotFoundError(ClientRequestError, MissingResourceError):
     """A 404 response."""
 
 
@@ -263,7 +283,7 @@ class RateLimitedError(ClientRequestError):
     """A 429 response."""
 
 
-class ServerError(HttpError):
+class ServerError(HttpError, ServerApiError):
     """A 5xx response."""
 
 
