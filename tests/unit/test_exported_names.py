@@ -20,7 +20,11 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
             "InvalidQueryError",
             "TableNotFoundError",
             "UnexpectedRequestError",
-        },
+            "InactiveQuerySessionError",
+            "InterruptedLoadingError",
+        }
+        # the reference's DataConnectError for statuses it has no other class for
+        | {"DataConnectRequestError", "DataConnectServerError"},
     ),
     "dnastack.client.collections.client": (
         {"CollectionServiceClient"},
@@ -51,6 +55,7 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
             "QuestionParameter",
             "CollectionValidationMissingItems",
             "CollectionValidationStatus",
+            "PageableApiError",
         },
     ),
     "dnastack.client.explorer.client": (
@@ -62,7 +67,10 @@ EXPORTS: dict[str, tuple[set[str], set[str]]] = {
         {"FederatedQuestion", "QuestionCollection", "QuestionParam"},
         set(),
     ),
-    "dnastack.client.result_iterator": ({"ResultIterator"}, {"require_optional"}),
+    "dnastack.client.result_iterator": (
+        {"ResultIterator"},
+        {"require_optional", "InactiveLoaderError"},  # the reference library's name
+    ),
     "dnastack.client.constants": (
         {"SERVICE_CLIENT_CLASS"},
         {

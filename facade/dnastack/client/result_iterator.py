@@ -29,15 +29,21 @@ from itertools import compress, repeat
 from operator import length_hint
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from dnastack.exceptions import ResultConsumedError
+from dnastack.exceptions import DnastackError, ResultConsumedError
 
 if TYPE_CHECKING:
     import pandas as pd
     import pyarrow as pa
 
-__all__ = ["ResultIterator", "require_optional"]
+__all__ = ["InactiveLoaderError", "ResultIterator", "require_optional"]
 
 T = TypeVar("T")
+
+
+class InactiveLoaderError(DnastackError, StopIteration):
+    """The reference library's name for reading an ended result loader; not raised here (a
+    result read again raises :class:`~dnastack.exceptions.ResultConsumedError`)."""
+
 
 _TALLY = sys.maxsize
 

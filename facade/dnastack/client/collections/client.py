@@ -19,13 +19,31 @@ from dnastack.client.collections.model import (
     from_generated,
     to_generated,
 )
+
+# names the reference library's module also offers (importable, not exported)
+from dnastack.client.collections.model import PageableApiError as PageableApiError
 from dnastack.client.constants import register_service_client
 from dnastack.client.pagination import Page, PageRequest, Paginator, load_json
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
 from dnastack.common.logs import sdk_logger
-from dnastack.exceptions import NotFoundError, ResponseParseError
+from dnastack.exceptions import ClientRequestError, NotFoundError, ResponseParseError
+from dnastack.exceptions import HttpError as HttpError
 from dnastack.http.urls import path_segment
+from dnastack.reference_errors import UnauthenticatedApiAccessError as UnauthenticatedApiAccessError
+from dnastack.reference_errors import UnauthorizedApiAccessError as UnauthorizedApiAccessError
+
+ClientError = ClientRequestError
+"""The reference library's name of :class:`~dnastack.exceptions.ClientRequestError`."""
+
+
+def __getattr__(name: str) -> Any:
+    if name == "DATA_CONNECT_TYPE_V1_0":  # the reference re-exports it; imported on use
+        from dnastack.client.data_connect.client import DATA_CONNECT_TYPE_V1_0
+
+        return DATA_CONNECT_TYPE_V1_0
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint

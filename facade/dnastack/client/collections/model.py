@@ -18,6 +18,12 @@ from typing import Any, TypeVar, cast
 
 from dnastack.common.model import Model, field, model
 from dnastack.exceptions import ModelValidationError, ResponseParseError
+from dnastack.reference_errors import ApiError as ApiError  # the reference's re-export
+
+PageableApiError = ApiError
+"""The reference library's error for a failed collections request: every SDK ``HttpError``
+is one (401/403 included, which 3.x reports as ``UnauthenticatedApiAccessError`` /
+``UnauthorizedApiAccessError``)."""
 
 __all__ = [
     "Collection",
@@ -30,6 +36,7 @@ __all__ = [
     "CollectionValidationStatus",
     "CreateCollectionItemsRequest",
     "DeleteCollectionItemRequest",
+    "PageableApiError",
     "Question",
     "QuestionParameter",
     "Tag",

@@ -9,7 +9,11 @@ from __future__ import annotations
 
 from dnastack.client.data_connect.client import DATA_CONNECT_TYPE_V1_0, DataConnectClient
 from dnastack.client.data_connect.errors import (
+    DataConnectRequestError,
+    DataConnectServerError,
     DataConversionError,
+    InactiveQuerySessionError,
+    InterruptedLoadingError,
     InvalidDataLoadingError,
     InvalidQueryError,
     QueryError,
@@ -19,11 +23,25 @@ from dnastack.client.data_connect.errors import (
 from dnastack.client.data_connect.models import Error, TableInfo
 from dnastack.client.data_connect.table import Table
 
+# names the reference library's module also offers (importable, not exported)
+from dnastack.client.result_iterator import InactiveLoaderError as InactiveLoaderError
+from dnastack.client.result_iterator import ResultIterator as ResultIterator
+from dnastack.exceptions import ClientRequestError
+from dnastack.exceptions import HttpError as HttpError
+from dnastack.reference_errors import DataConnectError as DataConnectError
+from dnastack.reference_errors import MissingResourceError as MissingResourceError
+from dnastack.reference_errors import UnauthenticatedApiAccessError as UnauthenticatedApiAccessError
+from dnastack.reference_errors import UnauthorizedApiAccessError as UnauthorizedApiAccessError
+
 __all__ = [
     "DATA_CONNECT_TYPE_V1_0",
     "DataConnectClient",
+    "DataConnectRequestError",
+    "DataConnectServerError",
     "DataConversionError",
     "Error",
+    "InactiveQuerySessionError",
+    "InterruptedLoadingError",
     "InvalidDataLoadingError",
     "InvalidQueryError",
     "QueryError",
@@ -32,3 +50,6 @@ __all__ = [
     "TableNotFoundError",
     "UnexpectedRequestError",
 ]
+
+ClientError = ClientRequestError
+"""The reference library's name of :class:`~dnastack.exceptions.ClientRequestError`."""

@@ -6,12 +6,19 @@ SDK's one tree, so that both ``except NotFoundError`` and ``except TableNotFound
 =========================  ===============================================  =====================
 class                      raised when                                      also an instance of
 =========================  ===============================================  =====================
-UnexpectedRequestError     base of the request errors below                 HttpError (RuntimeError)
+UnexpectedRequestError     base of the request errors below                 HttpError,
+                                                                            DataConnectError
 InvalidQueryError          a query's first request answered 400             ClientRequestError
 InvalidDataLoadingError    a table's first data request answered 400        ClientRequestError
 TableNotFoundError         404 for a table's info, data, or a query         NotFoundError
+DataConnectRequestError    another 4xx (not 401, 403, 429) on a first read  ClientRequestError
+DataConnectServerError     a 5xx on a query's or table's first read         ServerError
 DataConversionError        a value does not convert per its ``data_model``  PageParseError
 =========================  ===============================================  =====================
+
+``DataConnectError`` (3.x ``dnastack.client.base_exceptions``) is the reference's class for a
+Data Connect error other than 401/403; 401 and 403 keep ``UnauthorizedError`` /
+``ForbiddenError`` (3.x ``UnauthenticatedApiAccessError`` / ``UnauthorizedApiAccessError``).
 """
 
 from __future__ import annotations
@@ -19,7 +26,18 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dnastack.client.pagination import IncompleteResultError, PageParseError
-from dnastack.exceptions import ClientRequestError, DnastackError, HttpError, NotFoundError
+from dnastack.client.result_iterator import InactiveLoaderError
+from dnastack.exceptions import (
+    ClientRequestError,
+    DnastackError,
+    ForbiddenError,
+    HttpError,
+    NotFoundError,
+    RateLimitedError,
+    ServerError,
+    UnauthorizedError,
+)
+from dnastack.reference_errors import DataConnectError
 
 if TYPE_CHECKING:
     import httpx
@@ -27,7 +45,11 @@ if TYPE_CHECKING:
     from dnastack.common.tracing import Span
 
 __all__ = [
+    "DataConnectRequestError",
+    "DataConnectServerError",
     "DataConversionError",
+    "InactiveQuerySessionError",
+    "InterruptedLoadingError",
     "InvalidDataLoadingError",
     "InvalidQueryError",
     "PartitionReadError",
@@ -50,7 +72,7 @@ class QueryError(IncompleteResultError):
     """
 
 
-class UnexpectedRequestError(HttpError):
+class UnexpectedRequestError(HttpError, DataConnectError):
     """A Data Connect request the service refused (the reference library's name)."""
 
 
@@ -76,17 +98,41 @@ class TableNotFoundError(NotFoundError, UnexpectedRequestError):
     """The service answered 404 for a table (its info, its data, or a query)."""
 
 
+class DataConnectRequestError(ClientRequestError, UnexpectedRequestError):
+    """The service answered another 4xx (not 400, 401, 403, 404, 429) to a first read."""
+
+
+class DataConnectServerError(ServerError, UnexpectedRequestError):
+    """The service answered a 5xx to a query's or a table's first read."""
+
+
+class InterruptedLoadingError(DnastackError, RuntimeError):
+    """The reference library's name for a row stream stopped early (not raised here: a
+    result that cannot be read to its end raises :class:`QueryError`)."""
+
+
+class InactiveQuerySessionError(InactiveLoaderError):
+    """The reference library's name for reading an ended result loader (not raised here:
+    a result read again raises :class:`~dnastack.exceptions.ResultConsumedError`)."""
+
+
 class DataConversionError(PageParseError, RuntimeError):
     """A value that does not convert per the page's ``data_model`` (``__cause__`` says why)."""
+
+
+_OWN_CLASS = (UnauthorizedError, ForbiddenError, RateLimitedError)
+"""Statuses whose class stays the SDK's (the reference has its own names for 401 and 403)."""
 
 
 def translate_first_request_error(error: HttpError, query: str | None) -> HttpError:
     """The reference library's class for a failed first request of a query or table read.
 
     A 400 becomes :class:`InvalidQueryError` (a query) or :class:`InvalidDataLoadingError`
-    (table rows), a 404 :class:`TableNotFoundError`; other statuses keep their class.
+    (table rows), a 404 :class:`TableNotFoundError`, another 4xx
+    :class:`DataConnectRequestError`, a 5xx :class:`DataConnectServerError`; 401, 403 and 429
+    keep their class.
     """
-    if isinstance(error, UnexpectedRequestError):
+    if isinstance(error, (UnexpectedRequestError, *_OWN_CLASS)):
         return error
     if error.status_code == 400:
         if query is not None:
@@ -94,6 +140,10 @@ def translate_first_request_error(error: HttpError, query: str | None) -> HttpEr
         return InvalidDataLoadingError(error.response, error.trace)
     if error.status_code == 404:
         return TableNotFoundError(error.response, error.trace)
+    if error.status_code >= 500:
+        return DataConnectServerError(error.response, error.trace)
+    if error.status_code >= 400:
+        return DataConnectRequestError(error.response, error.trace)
     return error
 
 

@@ -19,7 +19,10 @@ from dnastack.client.explorer.errors import (
 from dnastack.client.explorer.models import FederatedQuestion
 from dnastack.client.result_iterator import ResultIterator
 from dnastack.client.service_registry.models import ServiceType
-from dnastack.exceptions import ModelValidationError, ResponseParseError
+from dnastack.exceptions import ClientRequestError, ModelValidationError, ResponseParseError
+from dnastack.exceptions import HttpError as HttpError
+from dnastack.reference_errors import UnauthenticatedApiAccessError as UnauthenticatedApiAccessError
+from dnastack.reference_errors import UnauthorizedApiAccessError as UnauthorizedApiAccessError
 
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
@@ -32,6 +35,7 @@ __all__ = [
 ]
 
 EXPLORER_TYPE_V1_0 = ServiceType(group="com.dnastack", artifact="explorer", version="1.0.0")
+ClientError = ClientRequestError  # the reference library's name (importable, not exported)
 EXPLORER_SERVICE_TYPE_V1_0 = ServiceType(
     group="com.dnastack.explorer", artifact="collection-service", version="1.0.0"
 )

@@ -16,6 +16,7 @@ from dnastack.client.service_registry.builders import (
 )
 from dnastack.client.service_registry.models import Service, ServiceType
 from dnastack.exceptions import DnastackError, NotFoundError, safe_url
+from dnastack.exceptions import HttpError as HttpError  # the reference's re-export
 
 if TYPE_CHECKING:
     from dnastack.common.tracing import Span
