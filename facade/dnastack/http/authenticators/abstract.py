@@ -18,12 +18,34 @@ from typing import TYPE_CHECKING
 
 from dnastack.common.events import EventSource
 from dnastack.exceptions import AuthenticationError, safe_url
+from dnastack.http.authenticators.reference_errors import (
+    AuthenticationRequired,
+    FeatureNotAvailable,
+    InvalidStateError,
+    NoRefreshToken,
+    ReauthenticationRequired,
+    ReauthenticationRequiredDueToConfigChange,
+    RefreshRequired,
+    RetryWithFallbackAuthentication,
+)
 from dnastack.http.authenticators.single_flight import flight_lock
 
 if TYPE_CHECKING:
     from dnastack.http.session_info import SessionInfo
 
-__all__ = ["AUTH_EVENTS", "Authenticator", "header_value"]
+__all__ = [
+    "AUTH_EVENTS",
+    "AuthenticationRequired",
+    "Authenticator",
+    "FeatureNotAvailable",
+    "InvalidStateError",
+    "NoRefreshToken",
+    "ReauthenticationRequired",
+    "ReauthenticationRequiredDueToConfigChange",
+    "RefreshRequired",
+    "RetryWithFallbackAuthentication",
+    "header_value",
+]
 
 AUTH_EVENTS: tuple[str, ...] = (
     "authentication-before",  # {"grant_type"}: a new grant starts

@@ -5,16 +5,23 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from dnastack.exceptions import ConfigurationError
 from dnastack.http.authenticators.abstract import Authenticator
 from dnastack.http.authenticators.bearer import BearerTokenAuthenticator
-from dnastack.http.authenticators.oauth2 import OAuth2Authenticator
+from dnastack.http.authenticators.oauth2 import SUPPORTED_GRANT_TYPES, OAuth2Authenticator
+from dnastack.http.authenticators.reference_errors import (
+    UnsupportedAuthenticationInformationError,
+)
 from dnastack.http.session_info import SessionManager
 
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
 
-__all__ = ["authenticators_for", "create_authenticator"]
+__all__ = [
+    "SUPPORTED_GRANT_TYPES",
+    "UnsupportedAuthenticationInformationError",
+    "authenticators_for",
+    "create_authenticator",
+]
 
 
 def create_authenticator(
@@ -47,7 +54,7 @@ def create_authenticator(
             endpoint_url=endpoint_url,
             **oauth2_options,
         )
-    raise ConfigurationError(
+    raise UnsupportedAuthenticationInformationError(
         f"endpoint {endpoint_id or '(unnamed)'}: authentication type {kind!r} is not supported "
         "(oauth2 or bearer)"
     )

@@ -40,7 +40,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 
 from dnastack.common.logs import sdk_logger
-from dnastack.exceptions import AuthenticationError, ConfigurationError, DnastackError
+from dnastack.exceptions import AuthenticationError, DnastackError
 from dnastack.http.auth import origin_of
 from dnastack.http.authenticators.abstract import Authenticator, header_value
 from dnastack.http.authenticators.grants import (
@@ -57,6 +57,11 @@ from dnastack.http.authenticators.grants import (
     token_exchange_grant,
 )
 from dnastack.http.authenticators.grants.token_endpoint import NO_AUTH
+from dnastack.http.authenticators.reference_errors import (
+    AuthenticationRequired,
+    NoRefreshToken,
+    OAuth2MisconfigurationError,
+)
 from dnastack.http.authenticators.single_flight import flight_lock
 from dnastack.http.session_info import (
     DEFAULT_SKEW_SECONDS,
@@ -69,9 +74,17 @@ from dnastack.http.transport import build_http_client
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
 
-__all__ = ["CLIENT_CREDENTIALS_GRANT", "SUPPORTED_GRANT_TYPES", "OAuth2Authenticator"]
+__all__ = [
+    "CLIENT_CREDENTIALS_GRANT",
+    "GRANT_TYPE_TOKEN_EXCHANGE",
+    "SUPPORTED_GRANT_TYPES",
+    "OAuth2Authenticator",
+    "OAuth2MisconfigurationError",
+]
 
 CLIENT_CREDENTIALS_GRANT = "client_credentials"
+GRANT_TYPE_TOKEN_EXCHANGE = TOKEN_EXCHANGE_GRANT
+"""The reference library's name."""
 SUPPORTED_GRANT_TYPES = frozenset(
     {DEVICE_CODE_GRANT, CLIENT_CREDENTIALS_GRANT, TOKEN_EXCHANGE_GRANT}
 )
@@ -215,7 +228,7 @@ class OAuth2Authenticator(Authenticator):
 
     def authenticate(self) -> SessionInfo:
         if self._grant_type == DEVICE_CODE_GRANT and not self._interactive:
-            raise AuthenticationError(
+            raise AuthenticationRequired(
                 f"not logged in to {self.describe()} (no usable session); "
                 "log in again with the device code flow (e.g. `dnastack auth login`)"
             )
@@ -239,7 +252,7 @@ class OAuth2Authenticator(Authenticator):
         with self._flight, self._sessions.lock(self._session_id):
             info = self._latest()
             if info is None or not info.refreshable():
-                raise AuthenticationError(f"no refresh token for {self.describe()}; log in again")
+                raise NoRefreshToken(f"no refresh token for {self.describe()}; log in again")
             return self._refresh(info)
 
     def clear_access_token(self) -> None:
@@ -424,23 +437,23 @@ def _error_code(exc: BaseException) -> str:
 def _required(auth_info: Mapping[str, Any], key: str, where: str) -> str:
     value = auth_info.get(key)
     if not isinstance(value, str) or not value:
-        raise ConfigurationError(f"{where}: the OAuth2 authentication needs {key}")
+        raise OAuth2MisconfigurationError(f"{where}: the OAuth2 authentication needs {key}")
     return value
 
 
 def _grant_type(auth_info: Mapping[str, Any], where: str) -> str:
     kind = auth_info.get("type")
     if kind not in (None, "oauth2"):
-        raise ConfigurationError(f"{where}: authentication type {kind!r} is not oauth2")
+        raise OAuth2MisconfigurationError(f"{where}: authentication type {kind!r} is not oauth2")
     grant = auth_info.get("grant_type")
     if grant is None:
         if auth_info.get("device_code_endpoint"):
             return DEVICE_CODE_GRANT
         if auth_info.get("client_secret"):
             return CLIENT_CREDENTIALS_GRANT
-        raise ConfigurationError(f"{where}: the OAuth2 authentication needs a grant_type")
+        raise OAuth2MisconfigurationError(f"{where}: the OAuth2 authentication needs a grant_type")
     if grant not in SUPPORTED_GRANT_TYPES:
-        raise ConfigurationError(
+        raise OAuth2MisconfigurationError(
             f"{where}: grant_type {grant!r} is not supported "
             f"(supported: {', '.join(sorted(SUPPORTED_GRANT_TYPES))})"
         )
