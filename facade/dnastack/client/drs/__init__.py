@@ -21,14 +21,27 @@ from dnastack.client.drs.errors import (
     IncompleteDownloadError,
     InvalidDrsUriError,
     InvalidDrsUrlError,
+    InvalidFileStreamingResponse,
+    MissingOptionalRequirementError,
     NoAccessMethodError,
     NoUsableAccessMethodError,
     UnresolvedDrsObjectsError,
 )
+from dnastack.client.drs.events import DownloadFailureEvent, DownloadOkEvent, DownloadProgressEvent
+from dnastack.client.drs.minimal_metadata import DrsMinimalMetadata
 from dnastack.client.drs.models import AccessMethod, AccessURL, Checksum, ContentsObject, DrsObject
 from dnastack.client.drs.progress import DownloadProgress, ProgressHook
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.uri import DrsLocation
+
+# names the reference library's module also offers (importable, not exported)
+from dnastack.common.events import Event as Event
+from dnastack.exceptions import HttpError as HttpError
+
+# the reference library's (3.x) model names
+DrsObjectAccessMethod = AccessMethod
+DrsObjectAccessUrl = AccessURL
+DrsObjectChecksum = Checksum
 
 __all__ = [
     "DRS_TYPE_V1_1",
@@ -41,7 +54,10 @@ __all__ = [
     "DRSDownloadException",
     "DRSException",
     "DownloadCancelledError",
+    "DownloadFailureEvent",
+    "DownloadOkEvent",
     "DownloadProgress",
+    "DownloadProgressEvent",
     "DownloadResult",
     "DownloadStalledError",
     "DownloadStatus",
@@ -50,11 +66,17 @@ __all__ = [
     "DrsDownloadError",
     "DrsError",
     "DrsLocation",
+    "DrsMinimalMetadata",
     "DrsObject",
+    "DrsObjectAccessMethod",
+    "DrsObjectAccessUrl",
+    "DrsObjectChecksum",
     "DrsObjectNotFoundError",
     "IncompleteDownloadError",
     "InvalidDrsUriError",
     "InvalidDrsUrlError",
+    "InvalidFileStreamingResponse",
+    "MissingOptionalRequirementError",
     "NoAccessMethodError",
     "NoUsableAccessMethodError",
     "ProgressHook",

@@ -20,6 +20,8 @@ from typing import TYPE_CHECKING
 
 from dnastack.client.constants import register_service_client
 from dnastack.client.drs.download import DownloadOptions, run_downloads
+from dnastack.client.drs.errors import DRSDownloadException, DRSException
+from dnastack.client.drs.events import progress_event, result_event
 from dnastack.client.drs.hashing import ChecksumPolicy
 from dnastack.client.drs.lookup_flows import objects_or_raise
 from dnastack.client.drs.lookups import DRS_SERVICE_TYPES, DrsLookups
@@ -28,6 +30,7 @@ from dnastack.client.drs.progress import DownloadProgress, ProgressHook
 from dnastack.client.drs.results import DownloadResult, DownloadStatus
 from dnastack.client.drs.stall import StallRule
 from dnastack.client.service_registry.models import ServiceType
+from dnastack.common.logs import sdk_logger
 
 if TYPE_CHECKING:
     import os
@@ -43,6 +46,7 @@ DRS_TYPE_V1_1 = ServiceType(group="org.ga4gh", artifact="drs", version="1.1.0")
 """The reference library's DRS type (served here, with every other 1.x)."""
 
 _REPORT_LOCK = threading.Lock()
+_logger = sdk_logger("dnastack.drs")
 
 
 class DrsClient(DrsLookups):
@@ -248,6 +252,37 @@ class DrsClient(DrsLookups):
                 self.exit_download(key, result.status, result.error or "", exit_codes)
         return results
 
+    def _download_files(
+        self,
+        id_or_urls: Iterable[str],
+        output_dir: str | os.PathLike[str] = ".",
+        no_auth: bool = False,
+    ) -> None:
+        """Download objects as the reference library's ``_download_files`` does.
+
+        Each id or URL once (duplicates dropped), into ``output_dir`` (created if needed),
+        through :meth:`download` (verified). Listen to ``events`` (``download-ok``,
+        ``download-progress``, ``download-failure``) for each object's outcome.
+
+        Raises:
+            DRSDownloadException: every download failed (``errors``: one
+                :class:`DRSException` each); when only some fail, each is logged as a
+                warning, as in the reference.
+        """
+        unique = list(dict.fromkeys(id_or_urls))
+        exit_codes: dict[DownloadStatus, dict[str, str]] = {status: {} for status in DownloadStatus}
+        self.download(unique, output_dir, no_auth=no_auth, exit_codes=exit_codes)
+        failures = [
+            DRSException(msg=message, url=url)
+            for url, message in exit_codes[DownloadStatus.FAILED].items()
+        ]
+        if failures and len(failures) >= len(unique):
+            raise DRSDownloadException(failures)
+        for index, failure in enumerate(failures):
+            _logger.warning("Failure #%d of %d download(s): %s", index, len(unique), failure)
+
+    download_files = _download_files
+
     def _download_on(
         self,
         executor: Executor,
@@ -288,28 +323,11 @@ class DrsClient(DrsLookups):
     # -- events -----------------------------------------------------------------------------
 
     def _progress_event(self, report: DownloadProgress) -> None:
-        self.events.dispatch(
-            "download-progress",
-            {
-                "object_id": report.object_id,
-                "name": report.name,
-                "bytes_done": report.bytes_done,
-                "bytes_total": report.bytes_total,
-                "done": report.done,
-            },
-        )
+        self.events.dispatch("download-progress", progress_event(report))
 
     def _report_download(self, result: DownloadResult) -> None:
-        name = "download-failure" if result.status is DownloadStatus.FAILED else "download-ok"
-        self.events.dispatch(
-            name,
-            {
-                "object_id": result.object_id,
-                "status": result.status.name,
-                "path": str(result.path) if result.path else None,
-                "message": result.error,
-            },
-        )
+        event = result_event(result)
+        self.events.dispatch(event.name, event)
 
 
 register_service_client(DrsClient)

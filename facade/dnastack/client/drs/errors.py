@@ -32,6 +32,8 @@ __all__ = [
     "IncompleteDownloadError",
     "InvalidDrsUriError",
     "InvalidDrsUrlError",
+    "InvalidFileStreamingResponse",
+    "MissingOptionalRequirementError",
     "NoAccessMethodError",
     "NoUsableAccessMethodError",
     "UnresolvedDrsObjectsError",
@@ -142,6 +144,19 @@ class DRSDownloadException(DrsError, RuntimeError):
     def __init__(self, errors: list[DRSException] | None = None) -> None:
         self.errors = list(errors or [])
         super().__init__("Downloads failed:\n" + "".join(f"{e}\n" for e in self.errors))
+
+
+class InvalidFileStreamingResponse(DrsDownloadError, RuntimeError):
+    """The reference library's name for an access URL that answered no usable byte stream;
+    here such a response is retried, then reported in a FAILED result (not raised)."""
+
+    def __init__(self, message: str = "", *, object_id: str = "") -> None:
+        super().__init__(message, object_id=object_id)
+
+
+class MissingOptionalRequirementError(DrsError, RuntimeError):
+    """The reference library's name for a missing optional requirement (the SDK raises
+    :class:`~dnastack.exceptions.MissingExtraError`, a ``DependencyError``)."""
 
 
 class DownloadCancelledError(DrsDownloadError):

@@ -23,6 +23,9 @@ class DownloadStatus(Enum):
     """Not downloaded; no final file was written (see ``DownloadResult.error``)."""
     SKIPPED = 2
     """Not downloaded: already present and verified, or requested twice."""
+    FAIL = 1
+    """The reference library's name: the same member as :attr:`FAILED` (an alias, so
+    ``for status in DownloadStatus`` still lists three)."""
 
 
 @dataclass(frozen=True)
