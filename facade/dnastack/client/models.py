@@ -74,3 +74,29 @@ class ServiceEndpoint(Model):
         """The primary authentication followed by the fallbacks (empty when public)."""
         found = [self.authentication] if self.authentication else []
         return found + [a for a in self.fallback_authentications or [] if a]
+
+    def get_authentications(self) -> list[dict[str, Any]]:
+        """The reference library's name of :meth:`authentications`: new dicts, with a
+        pre-2022 ``{"oauth2": {...}}`` entry unwrapped to ``{..., "type": "oauth2"}``."""
+        return [_unwrapped(auth) for auth in self.authentications()]
+
+    def get_content_hash(self) -> str:
+        """SHA-256 (hex) of the endpoint's JSON without null fields, keys sorted (as the
+        reference library computes it; equal endpoints have equal hashes)."""
+        return self.hash(self.dict(exclude_none=True))
+
+    @classmethod
+    def hash(cls, content: Any) -> str:
+        """SHA-256 (hex) of ``content`` as JSON with sorted keys."""
+        import hashlib
+        import json
+
+        text = json.dumps(content, sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _unwrapped(auth: dict[str, Any]) -> dict[str, Any]:
+    nested = auth.get("oauth2")
+    if isinstance(nested, dict):
+        return {**nested, "type": "oauth2"}
+    return dict(auth)
