@@ -30,10 +30,12 @@ _COMMAND_PATH = "dnastack.command_path"
 
 @dataclass(frozen=True)
 class LazyCommand:
-    """Where a subcommand lives (``"package.module:attribute"``) and its one-line help."""
+    """Where a subcommand lives (``"package.module:attribute"``) and its one-line help;
+    a ``hidden`` one runs but is not listed (the reference CLI's spellings)."""
 
     target: str
     short_help: str
+    hidden: bool = False
 
     def load(self, name: str) -> click.Command:
         module_name, _, attribute = self.target.partition(":")
@@ -51,6 +53,8 @@ class DnastackGroup(click.Group):
     Args:
         lazy_commands: command name -> :class:`LazyCommand`.
         aliases: alias -> command name.
+        hidden_aliases: alias -> command name, not shown in the help (the reference CLI's
+            spellings).
         handle_errors: translate exceptions into one stderr line and an exit code (set on
             the root group only).
         global_flags, global_options: the group's own flags and options taking a value
@@ -63,6 +67,7 @@ class DnastackGroup(click.Group):
         *args: Any,
         lazy_commands: Mapping[str, LazyCommand] | None = None,
         aliases: Mapping[str, str] | None = None,
+        hidden_aliases: Mapping[str, str] | None = None,
         handle_errors: bool = False,
         global_flags: Sequence[str] = (),
         global_options: Sequence[str] = (),
@@ -71,6 +76,7 @@ class DnastackGroup(click.Group):
         super().__init__(*args, **kwargs)
         self.lazy_commands = dict(lazy_commands or {})
         self.aliases = dict(aliases or {})
+        self.hidden_aliases = dict(hidden_aliases or {})
         self.handle_errors = handle_errors
         self.global_flags = tuple(global_flags)
         self.global_options = tuple(global_options)
@@ -84,7 +90,7 @@ class DnastackGroup(click.Group):
         return sorted({*super().list_commands(ctx), *self.lazy_commands})
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
-        name = self.aliases.get(cmd_name, cmd_name)
+        name = self.aliases.get(cmd_name) or self.hidden_aliases.get(cmd_name, cmd_name)
         command = super().get_command(ctx, name)
         if command is not None:
             return command
@@ -112,6 +118,8 @@ class DnastackGroup(click.Group):
         limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
         for name in self.list_commands(ctx):
             lazy = self.lazy_commands.get(name)
+            if lazy is not None and lazy.hidden:
+                continue
             if lazy is not None and name not in self.commands:
                 text = lazy.short_help
             else:

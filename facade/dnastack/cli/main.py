@@ -36,7 +36,14 @@ COMMANDS: dict[str, LazyCommand] = {
     )
 }
 
+# the reference CLI's (3.x) spellings: `dnastack contexts ...` is `dnastack config contexts ...`
+COMMANDS["contexts"] = LazyCommand(
+    f"{_COMMANDS_PACKAGE}.config:contexts", "List, select and remove contexts.", hidden=True
+)
+
 ALIASES = {"dc": "data-connect", "drs": "files"}
+REFERENCE_ALIASES = {"dataconnect": "data-connect", "cs": "collections"}
+"""The reference CLI's other spellings (they run, the help does not list them)."""
 
 _EPILOG = f"""\b
 Examples:
@@ -63,6 +70,7 @@ file > defaults. `dnastack config show` lists each one with its source.
     cls=DnastackGroup,
     lazy_commands=COMMANDS,
     aliases=ALIASES,
+    hidden_aliases=REFERENCE_ALIASES,
     handle_errors=True,
     global_flags=("--debug", "--no-color"),
     global_options=("--context",),

@@ -79,11 +79,14 @@ class CliState:
         debug: print tracebacks and DEBUG logs on stderr.
         context: the ``--context`` option (None: the configured or default context).
         no_color: the ``--no-color`` option.
+        no_auth: the hidden ``--no-auth`` flag of the reference CLI's commands: clients
+            send no credentials.
     """
 
     debug: bool = False
     context: str | None = None
     no_color: bool = False
+    no_auth: bool = False
     _settings: Settings | None = field(default=None, repr=False)
     _device_code_handler: EventHandler | None = field(default=None, repr=False)
 
@@ -151,6 +154,12 @@ class CliState:
         except MissingEndpointError:
             self.check_context_exists()  # the better message when the context is a typo
             raise
+        if self.no_auth:
+            public = client.endpoint.copy(
+                update={"authentication": None, "fallback_authentications": None}
+            )
+            client.close()
+            client = cls(public, settings=factory.settings(self.context))
         client.events.on("user-verification-required", self._device_code_printer())
         return client
 

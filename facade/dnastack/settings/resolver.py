@@ -478,7 +478,9 @@ class _Resolution:
                 f"{self.values['config_file']}: contexts.{context_name}.defaults.{short_type} "
                 f"names endpoint {context.defaults[short_type]!r}, which does not exist"
             )
-        return endpoint.url if endpoint is not None else None
+        # an endpoint added without a URL yet (`config endpoints add ID -t TYPE`, as the
+        # reference CLI does) has none to offer
+        return endpoint.url if endpoint is not None and endpoint.url else None
 
     def _load_configuration(self, path: Path) -> None:
         from dnastack.configuration.manager import ConfigurationManager

@@ -162,6 +162,7 @@ Examples:
 )
 @click.option(
     "--endpoint",
+    "--endpoint-id",
     "endpoint_ids",
     multiple=True,
     metavar="ID",
@@ -169,9 +170,24 @@ Examples:
 )
 @click.option("--open-browser", is_flag=True, help="Open the verification page in a browser.")
 @click.option("--force", is_flag=True, help="Log in again even when a session is usable.")
+@click.option(
+    "--force-refresh",
+    "--revoke-existing",
+    "force_again",
+    is_flag=True,
+    hidden=True,
+    help="As --force (the reference CLI's spellings).",
+)
 @pass_state
-def login(state: CliState, endpoint_ids: tuple[str, ...], open_browser: bool, force: bool) -> None:
+def login(
+    state: CliState,
+    endpoint_ids: tuple[str, ...],
+    open_browser: bool,
+    force: bool,
+    force_again: bool,
+) -> None:
     """Log in (OAuth2 device code, client credentials or token exchange, as configured)."""
+    force = force or force_again
     opener: Callable[[str], object] | None = None
     if open_browser:
         import webbrowser
@@ -195,8 +211,16 @@ Examples:
 """,
 )
 @output_option(("table", "json", "jsonl", "yaml"))
+@click.option(
+    "--endpoint",
+    "--endpoint-id",
+    "endpoint_ids",
+    multiple=True,
+    metavar="ID",
+    help="Only this endpoint's session (repeatable; default: every session of the context).",
+)
 @pass_state
-def status(state: CliState, output_format: str) -> None:
+def status(state: CliState, output_format: str, endpoint_ids: tuple[str, ...]) -> None:
     """Each session of the context, one row each: state first, then expiry, endpoints,
     issuer, client id, grant and scope.
 
@@ -210,7 +234,8 @@ def status(state: CliState, output_format: str) -> None:
         )
     manager = settings.session_manager()
     rows = [
-        _status_row(t, manager.restore(t.authenticator.session_id)) for t in login_targets(state)
+        _status_row(t, manager.restore(t.authenticator.session_id))
+        for t in login_targets(state, endpoint_ids)
     ]
     columns = ["state", "expires", "endpoints", "issuer", "client_id", "grant", "scope"]
     write_rows(rows, output_format, columns=columns, console=state.console)
@@ -286,13 +311,17 @@ Examples:
 )
 @click.option(
     "--endpoint",
+    "--endpoint-id",
     "endpoint_ids",
     multiple=True,
     metavar="ID",
     help="Only this endpoint's session (repeatable; default: every session of the context).",
 )
+@click.option(
+    "-f", "--force", is_flag=True, hidden=True, help="Accepted (this command never asks)."
+)
 @pass_state
-def revoke(state: CliState, endpoint_ids: tuple[str, ...]) -> None:
+def revoke(state: CliState, endpoint_ids: tuple[str, ...], force: bool) -> None:
     """Revoke the sessions at the issuer and delete them locally.
 
     The local session is deleted even when the issuer cannot be reached (exit code 3).

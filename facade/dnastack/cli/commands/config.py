@@ -20,6 +20,7 @@ from dnastack.cli.state import CliState, pass_state
 
 if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
+    from dnastack.client.service_registry.models import ServiceType
     from dnastack.configuration.models import Configuration
     from dnastack.configuration.wrapper import ConfigurationWrapper
 
@@ -185,18 +186,26 @@ Examples:
 """,
 )
 @output_option(("table", "json", "jsonl", "yaml"))
+@click.option(
+    "--type",
+    "-t",
+    "short_type",
+    metavar="TYPE",
+    help="Only endpoints of this short type or full type (group:artifact:version).",
+)
 @pass_state
-def endpoints_list(state: CliState, output_format: str) -> None:
+def endpoints_list(state: CliState, output_format: str, short_type: str | None) -> None:
     """The endpoints of the context (with -o json|jsonl|yaml: in full, secrets redacted)."""
     from dnastack.common.redact import redact_mapping
 
     wrapper = _wrapper(state)
+    listed = [e for e in wrapper.endpoints if short_type is None or _of_type(e, short_type)]
     if output_format == "table":
-        rows = [endpoint_summary(e, wrapper.defaults) for e in wrapper.endpoints]
+        rows = [endpoint_summary(e, wrapper.defaults) for e in listed]
         columns = ["id", "type", "url", "auth", "default"]
         write_rows(rows, output_format, columns=columns, console=state.console)
         return
-    full = [redact_mapping(e.to_dict(exclude_none=True)) for e in wrapper.endpoints]
+    full = [redact_mapping(e.to_dict(exclude_none=True)) for e in listed]
     write_rows(full, output_format, console=state.console)
 
 
@@ -213,10 +222,23 @@ Examples:
 )
 @click.argument("endpoint_id")
 @click.option(
-    "--type", "short_type", required=True, help=f"Service short type ({_SHORT_TYPES_HELP})."
+    "--type",
+    "-t",
+    "short_type",
+    required=True,
+    help=f"Service short type ({_SHORT_TYPES_HELP}) or full type (group:artifact:version).",
 )
-@click.option("--url", required=True, help="Base URL of the service.")
-@click.option("--default", "make_default", is_flag=True, help="Make it the default of its type.")
+@click.option(
+    "--url",
+    default="",
+    help="Base URL of the service (or later: dnastack config endpoints set ID url URL).",
+)
+@click.option(
+    "--default",
+    "make_default",
+    is_flag=True,
+    help="Make it the default of its type (it is anyway when the type has none yet).",
+)
 @click.option(
     "--auth",
     "auth_items",
@@ -235,20 +257,38 @@ def endpoints_add(
 ) -> None:
     """Add the endpoint ENDPOINT_ID (replacing one with the same id)."""
     from dnastack.client.models import ServiceEndpoint
-    from dnastack.configuration.short_types import service_type_for
+    from dnastack.configuration.short_types import short_type_of
 
     authentication = parse_auth_items(auth_items, "--auth")
+    service_type = parse_service_type(short_type)
     endpoint = ServiceEndpoint(
         id=endpoint_id,
         url=url,
-        type=service_type_for(short_type),
+        type=service_type,
         authentication=authentication or None,
     )
-    _update_context(state, lambda w: w.add_endpoint(endpoint, make_default=make_default))
-    state.note(f"added endpoint {endpoint_id}" + (" (default)" if make_default else ""))
+    kind = short_type_of(service_type)
+    defaulted: list[bool] = []
+
+    def change(wrapper: ConfigurationWrapper) -> None:
+        default = make_default or (kind is not None and kind not in wrapper.defaults)
+        wrapper.add_endpoint(endpoint, make_default=default)
+        defaulted.append(default)
+
+    _update_context(state, change)
+    state.note(f"added endpoint {endpoint_id}" + (" (default)" if defaulted[0] else ""))
 
 
-_SETTABLE = ("url", "type", "mode", "authentication", "authentication.<key>")
+_SETTABLE = (
+    "url",
+    "type",
+    "type.group",
+    "type.artifact",
+    "type.version",
+    "mode",
+    "authentication",
+    "authentication.<key>",
+)
 
 
 @endpoints.command(
@@ -271,7 +311,6 @@ Examples:
 def endpoints_set(state: CliState, endpoint_id: str, key: str, value: str) -> None:
     """Set KEY of the endpoint ENDPOINT_ID to VALUE."""
     from dnastack.client.models import ServiceEndpoint
-    from dnastack.configuration.short_types import service_type_for
 
     text = _read_value(value)
 
@@ -281,7 +320,11 @@ def endpoints_set(state: CliState, endpoint_id: str, key: str, value: str) -> No
         if key == "url":
             data["url"] = text
         elif key == "type":
-            data["type"] = service_type_for(text).to_dict()
+            data["type"] = parse_service_type(text).to_dict()
+        elif key in ("type.group", "type.artifact", "type.version"):
+            kind = dict(data.get("type") or {"group": "", "artifact": "", "version": ""})
+            kind[key.removeprefix("type.")] = text
+            data["type"] = kind
         elif key == "mode":
             data["mode"] = text or None
         elif key == "authentication":
@@ -408,6 +451,31 @@ def _update_context(state: CliState, change: Callable[[ConfigurationWrapper], No
     state.refresh_settings()
 
 
+def parse_service_type(text: str) -> ServiceType:
+    """A short type (``data_connect``, ``drs``...) or a full ``group:artifact:version``."""
+    from dnastack.client.service_registry.models import ServiceType
+    from dnastack.configuration.short_types import service_type_for
+
+    parts = text.split(":")
+    if len(parts) == 3 and all(parts):
+        return ServiceType(group=parts[0], artifact=parts[1], version=parts[2])
+    return service_type_for(text)
+
+
+def _of_type(endpoint: ServiceEndpoint, wanted: str) -> bool:
+    from dnastack.configuration.short_types import short_type_of
+
+    kind = endpoint.type
+    if kind is None:
+        return False
+    if wanted.count(":") == 2:
+        return f"{kind.group}:{kind.artifact}:{kind.version}" == wanted
+    try:
+        return short_type_of(kind) == short_type_of(parse_service_type(wanted))
+    except Exception:  # noqa: BLE001 - an unknown short type matches nothing
+        return False
+
+
 def parse_auth_items(items: Sequence[str], option: str) -> dict[str, Any]:
     """``("type=oauth2", "client_id=me")`` -> an authentication dict; a value ``-`` is read
     from stdin (a secret stays out of the shell history and the process list)."""
@@ -435,3 +503,7 @@ def _json_object(text: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise CommandError("authentication must be a JSON object")
     return value
+
+
+# the reference CLI's other config subcommands (contexts add/rename, endpoints unset, ...)
+from dnastack.cli.commands import config_extra as _config_extra  # noqa: E402,F401

@@ -33,6 +33,7 @@ from dnastack.cli.output import (
     write_object,
     write_rows,
 )
+from dnastack.cli.reference_options import no_auth_option
 from dnastack.cli.state import CliState, pass_state
 
 if TYPE_CHECKING:
@@ -202,6 +203,7 @@ Examples:
 @output_option(ROW_FORMATS)
 @click.option("--limit", type=click.IntRange(min=0), help="Stop after N rows.")
 @json_style_options
+@no_auth_option
 @endpoint_option("Data Connect")
 @pass_state
 def query(
@@ -245,6 +247,7 @@ Examples:
 """,
 )
 @output_option(ROW_FORMATS)
+@no_auth_option
 @endpoint_option("Data Connect")
 @pass_state
 def tables_list(state: CliState, output_format: str, endpoint_id: str | None) -> None:
@@ -302,6 +305,7 @@ Examples:
 )
 @click.argument("name")
 @output_option(OBJECT_FORMATS)
+@no_auth_option
 @endpoint_option("Data Connect")
 @pass_state
 def tables_get(state: CliState, name: str, output_format: str, endpoint_id: str | None) -> None:

@@ -136,6 +136,19 @@ def questions_describe(
         console.print(f"collections: {slugs}", markup=False)
 
 
+def _listed_collections(text: str | None) -> list[str]:
+    """``a,b`` or ``@FILE`` (ids separated by commas or lines) -> ``["a", "b"]``."""
+    if not text:
+        return []
+    if text.startswith("@"):
+        try:
+            with open(text[1:], encoding="utf-8") as file:
+                text = file.read()
+        except OSError as exc:
+            raise CommandError(f"cannot read {text[1:]}: {exc.strerror}") from None
+    return [item.strip() for item in text.replace("\n", ",").split(",") if item.strip()]
+
+
 def parse_inputs(items: tuple[str, ...]) -> dict[str, str]:
     """``("gene=BRCA1", "min_quality=30")`` -> ``{"gene": "BRCA1", "min_quality": "30"}``."""
     inputs: dict[str, str] = {}
@@ -162,7 +175,7 @@ Examples:
       --collection cohort-a -o jsonl
 """,
 )
-@click.argument("question_id")
+@click.argument("question_id", required=False)
 @click.option(
     "--param", "params", multiple=True, metavar="NAME=VALUE", help="A question parameter."
 )
@@ -175,16 +188,36 @@ Examples:
 )
 @output_option(ROW_FORMATS)
 @endpoint_option("Explorer")
+@click.option("--question-name", hidden=True, help="QUESTION_ID (the reference CLI's spelling).")
+@click.option(
+    "--collections",
+    "collection_list",
+    hidden=True,
+    help="Comma-separated collection ids, or @FILE (the reference CLI's spelling).",
+)
+@click.option(
+    "--output-file",
+    type=click.Path(dir_okay=False, writable=True),
+    hidden=True,
+    help="Write the rows to this file instead of stdout.",
+)
 @pass_state
 def questions_ask(
     state: CliState,
-    question_id: str,
+    question_id: str | None,
     params: tuple[str, ...],
     collection_ids: tuple[str, ...],
     output_format: str,
     endpoint_id: str | None,
+    question_name: str | None,
+    collection_list: str | None,
+    output_file: str | None,
 ) -> None:
     """Ask QUESTION_ID with --param NAME=VALUE; one row per answer, per collection."""
+    question_id = question_id or question_name
+    if not question_id:
+        raise click.UsageError("give QUESTION_ID")
+    collection_ids = (*collection_ids, *_listed_collections(collection_list))
     inputs = parse_inputs(params)
     with _client(state, endpoint_id) as client:
         answers = list(
@@ -197,7 +230,11 @@ def questions_ask(
         for answer in answers
         for row in answer.get("data") or []
     )
-    write_rows(rows, output_format, columns=columns, console=state.console)
+    if output_file is None:
+        write_rows(rows, output_format, columns=columns, console=state.console)
+    else:
+        with open(output_file, "w", encoding="utf-8") as file:
+            write_rows(rows, output_format, columns=columns, stream=file)
     failed = [a for a in answers if a.get("status") != "ok"]
     for answer in failed:
         state.note(f"collection {answer.get('collectionSlug')}: {answer.get('error') or 'failed'}")

@@ -19,6 +19,7 @@ from dnastack.cli.commands.data_connect import endpoint_option
 from dnastack.cli.errors import EXIT_API, CommandError
 from dnastack.cli.group import DnastackGroup
 from dnastack.cli.output import write_rows
+from dnastack.cli.reference_options import no_auth_option
 from dnastack.cli.state import CliState, pass_state
 
 if TYPE_CHECKING:
@@ -99,7 +100,9 @@ Examples:
     is_flag=True,
     help="No progress bars (there are none when stderr is not a terminal either).",
 )
+@click.option("-q", "--quiet", is_flag=True, hidden=True, help="As --no-progress.")
 @endpoint_option("DRS")
+@no_auth_option
 @pass_state
 def download(
     state: CliState,
@@ -108,12 +111,19 @@ def download(
     output_dir: Path,
     parallel: int,
     no_progress: bool,
+    quiet: bool,
     endpoint_id: str | None,
 ) -> None:
-    """Download objects and bundles into a directory, verifying every checksum."""
+    """Download objects and bundles into a directory, verifying every checksum.
+
+    Without ID_OR_URI or -i, ids are read from stdin when it is not a terminal.
+    """
     from dnastack.client.drs import DrsClient
 
+    no_progress = no_progress or quiet
     wanted = [*ids, *(item for path in input_files for item in read_id_file(path))]
+    if not ids and not input_files and not sys.stdin.isatty():
+        wanted = read_id_file("-")  # the reference CLI reads them from stdin too
     if not wanted:
         raise click.UsageError("give at least one ID_OR_URI or -i FILE")
     from dnastack.client.drs.local_files import os_errors_named

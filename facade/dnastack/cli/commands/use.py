@@ -6,6 +6,7 @@ service of each type its default, written as a context that becomes current.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 import click
@@ -79,6 +80,18 @@ Examples:
 )
 @click.option("--no-auth", is_flag=True, help="Do not log in now (`dnastack auth login` later).")
 @click.option("--open-browser", is_flag=True, help="Open the login page in a browser.")
+@click.option(
+    "--subject-token",
+    metavar="TOKEN",
+    hidden=True,
+    help="The subject token of token-exchange logins (as DNASTACK_SUBJECT_TOKEN).",
+)
+@click.option(
+    "--platform-credentials",
+    is_flag=True,
+    hidden=True,
+    help="The reference CLI's cloud-metadata token exchange (not supported: an error).",
+)
 @pass_state
 def use(
     state: CliState,
@@ -87,6 +100,8 @@ def use(
     registry_auth_items: tuple[str, ...],
     no_auth: bool,
     open_browser: bool,
+    subject_token: str | None,
+    platform_credentials: bool,
 ) -> None:
     """Discover the services of REGISTRY_URL, write them as a context with a default
     endpoint per service type, make it current, and log in where the services need it.
@@ -101,6 +116,15 @@ def use(
     from dnastack.exceptions import DnastackError
     from dnastack.settings import resolve_settings
 
+    if platform_credentials:
+        raise CommandError(
+            "--platform-credentials (a token from the cloud's metadata server) is not "
+            "supported: pass --subject-token TOKEN or set DNASTACK_SUBJECT_TOKEN"
+        )
+    if subject_token:
+        from dnastack.http.authenticators.grants.token_exchange import SUBJECT_TOKEN_ENV
+
+        os.environ[SUBJECT_TOKEN_ENV] = subject_token  # read by token-exchange logins
     opener: Callable[[str], object] | None = None
     if open_browser:
         import webbrowser

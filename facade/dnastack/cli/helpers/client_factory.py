@@ -128,6 +128,11 @@ class ConfigurationBasedClientFactory:
                 f"endpoint {endpoint_id!r} in context {settings.context!r} is a {found_type} "
                 f"endpoint, not a {short_type} endpoint ({client_class.__name__})"
             )
+        if not endpoint.url:  # added without one (`config endpoints add ID -t TYPE`)
+            raise ServiceEndpointNotFound(
+                f"endpoint {endpoint.id!r} in context {settings.context!r} has no URL yet: "
+                f"dnastack config endpoints set {endpoint.id} url URL"
+            )
         return endpoint
 
 
