@@ -326,7 +326,7 @@ class DrsClient(DrsLookups):
         self.events.dispatch("download-progress", progress_event(report))
 
     def _report_download(self, result: DownloadResult) -> None:
-        event = result_event(result)
+        event = result_event(result, self.url)
         self.events.dispatch(event.name, event)
 
 

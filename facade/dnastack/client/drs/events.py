@@ -12,6 +12,7 @@ the handler receives a :class:`DownloadOkEvent`, :class:`DownloadProgressEvent` 
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
 from dnastack.client.drs.errors import DrsApiError, NoAccessMethodError
 from dnastack.client.drs.progress import DownloadProgress
@@ -115,18 +116,28 @@ def progress_event(report: DownloadProgress) -> DownloadProgressEvent:
     )
 
 
-def result_event(result: DownloadResult) -> DownloadOkEvent | DownloadFailureEvent:
-    """The ``download-ok`` or ``download-failure`` event of one object's result."""
+def result_event(
+    result: DownloadResult, endpoint_url: str | None = None
+) -> DownloadOkEvent | DownloadFailureEvent:
+    """The ``download-ok`` or ``download-failure`` event of one object's result.
+
+    ``drs_url`` is the id or URI as requested; for ``download-ok`` a plain id becomes
+    ``drs://<host of endpoint_url>/<id>``, as the reference reports it.
+    """
+    requested = result.requested or result.object_id
     payload: dict[str, Any] = {
         "object_id": result.object_id,
         "status": result.status.name,
         "path": str(result.path) if result.path else None,
         "message": result.error,
-        "drs_url": result.requested or result.object_id,
+        "drs_url": requested,
     }
     if result.status is DownloadStatus.FAILED:
         payload["reason"] = failure_reason(result.exception)
         payload["error"] = result.exception
         return DownloadFailureEvent("download-failure", payload)
     payload["output_file_path"] = payload["path"]
+    if endpoint_url and result.bundle_id is None and "://" not in requested:
+        host = urlsplit(endpoint_url).netloc
+        payload["drs_url"] = f"drs://{host}/{requested}"
     return DownloadOkEvent("download-ok", payload)
