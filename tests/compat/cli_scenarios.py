@@ -52,6 +52,13 @@ def _names(result: subprocess.CompletedProcess[str], config: dict[str, Any]) -> 
     return [code, sorted(str(item.get("name")) for item in document if isinstance(item, dict))]
 
 
+def _succeeded(result: subprocess.CompletedProcess[str], config: dict[str, Any]) -> Any:
+    return result.returncode == 0
+
+
+MY_DC = ("config", "endpoints", "add", "my-dc", "-t", "data_connect")
+MY_DC_URL = ("config", "endpoints", "set", "my-dc", "url", "{node}data-connect/")
+
 CLI_SCENARIOS: dict[str, CliScenario] = {
     "i8_cli_version": CliScenario((("version",),), _ran),
     "i8_cli_use_names_the_context_host_port": CliScenario((USE,), _contexts),
@@ -73,6 +80,46 @@ CLI_SCENARIOS: dict[str, CliScenario] = {
     ),
     "core_cli_tables_list": CliScenario((USE, ("dc", "tables", "list")), _names),
     "core_cli_collections_list": CliScenario((USE, ("collections", "list")), _names),
+    # the reference CLI's other spellings (second compatibility pass)
+    "i12_cli_dataconnect_alias": CliScenario(
+        (USE, ("dataconnect", "query", "SELECT 1 AS one")), _json
+    ),
+    "i12_cli_cs_alias": CliScenario((USE, ("cs", "list")), _names),
+    "i12_cli_query_no_auth": CliScenario(
+        (USE, ("dc", "query", "--no-auth", "SELECT 4 AS four")), _json
+    ),
+    "i12_cli_tables_list_no_auth": CliScenario(
+        (USE, ("dc", "tables", "list", "--no-auth")), _names
+    ),
+    "i12_cli_collections_query_dash_c": CliScenario(
+        (USE, ("collections", "query", "-c", "cohort-a", "SELECT COUNT(*) AS n FROM variants")),
+        _json,
+    ),
+    "i12_cli_contexts_add_and_rename": CliScenario(
+        (
+            ("config", "contexts", "add", "first"),
+            ("config", "contexts", "rename", "first", "second"),
+        ),
+        _contexts,
+    ),
+    "i12_cli_top_level_contexts_group": CliScenario((USE, ("contexts", "add", "third")), _contexts),
+    "i12_cli_endpoint_added_then_set": CliScenario(
+        (
+            MY_DC,
+            MY_DC_URL,
+            ("dc", "query", "--endpoint-id", "my-dc", "SELECT 5 AS five"),
+        ),
+        _json,
+    ),
+    "i12_cli_files_download_quiet": CliScenario(
+        (USE, ("files", "download", "-q", "-o", "out", "hello.json")), _succeeded
+    ),
+    "i12_cli_files_download_no_auth": CliScenario(
+        (USE, ("files", "download", "--no-auth", "-o", "out", "hello.json")), _succeeded
+    ),
+    "i12_cli_files_download_missing_object_fails": CliScenario(
+        (USE, ("files", "download", "-q", "-o", "out", "no-such-object")), _succeeded
+    ),
 }
 
 

@@ -45,6 +45,17 @@ DELIBERATE: dict[str, str] = {
         "one error tree: the 404 on a table's rows (UnexpectedRequestError, here a "
         "TableNotFoundError) is also an HttpError; the reference's is not"
     ),
+    "i12_download_files_all_failed_raises": (
+        "a failed object is reported: download-failure event (reason, error), then "
+        "DRSDownloadException when every object failed; the reference raises pydantic's "
+        "PydanticSerializationError while dispatching its failure event (it hashes the event, "
+        "which holds the exception, as JSON)"
+    ),
+    "i12_download_files_some_failed": (
+        "a failed object is reported (download-failure event) and the others are "
+        "downloaded; the reference raises pydantic's PydanticSerializationError while "
+        "dispatching its failure event"
+    ),
 }
 
 PENDING: dict[str, str] = {}

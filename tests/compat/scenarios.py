@@ -6,7 +6,8 @@ the interpreter has) inside each scenario. A scenario returns a JSON-ready obser
 differential test compares the two observations (see ``differences.py`` for the deliberate
 ones). ``NODE`` is the devserver's registry URL (https, reference service types).
 
-Scenario names start with the issue-11 item they cover (``i1_`` ... ``i10_``; ``core_`` for
+Scenario names start with the issue-11 item they cover (``i1_`` ... ``i11_``; ``i12_`` for the
+second compatibility pass: error names, download events, endpoints, events; ``core_`` for
 what already worked and must keep working).
 """
 
@@ -924,3 +925,215 @@ def i11_invalid_existing_configuration() -> Any:
             "dnastack.configuration.manager:InvalidExistingConfigurationError",
             "builtins:RuntimeError",
         )
+
+
+# -- item 12: what 3.x scripts import and catch, DRS download events, endpoints, events --------
+
+_REFERENCE_NAMES = (
+    # module, name, the builtin bases a 3.x `except` relies on
+    ("dnastack.client.base_exceptions", "ApiError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "UnauthenticatedApiAccessError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "UnauthorizedApiAccessError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "MissingResourceError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "ServerApiError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "DataConnectError", "RuntimeError"),
+    ("dnastack.client.base_exceptions", "AmbiguousArgumentsError", "AssertionError"),
+    ("dnastack.common.exceptions", "DependencyError", "RuntimeError"),
+    ("dnastack.client.data_connect", "DataConnectError", "RuntimeError"),
+    ("dnastack.client.data_connect", "MissingResourceError", "RuntimeError"),
+    ("dnastack.client.data_connect", "InactiveQuerySessionError", "StopIteration"),
+    ("dnastack.client.data_connect", "InterruptedLoadingError", "RuntimeError"),
+    ("dnastack.client.data_connect", "UnauthenticatedApiAccessError", "RuntimeError"),
+    ("dnastack.client.result_iterator", "InactiveLoaderError", "StopIteration"),
+    ("dnastack.client.collections.model", "PageableApiError", "RuntimeError"),
+    ("dnastack.client.collections.client", "PageableApiError", "RuntimeError"),
+    ("dnastack.client.collections.client", "UnauthorizedApiAccessError", "RuntimeError"),
+    ("dnastack.client.explorer.client", "UnauthenticatedApiAccessError", "RuntimeError"),
+    ("dnastack.client.drs", "MissingOptionalRequirementError", "RuntimeError"),
+    ("dnastack.client.drs", "InvalidFileStreamingResponse", "RuntimeError"),
+    ("dnastack.http.session", "AuthenticationError", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "AuthenticationRequired", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "ReauthenticationRequired", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "RefreshRequired", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "NoRefreshToken", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "FeatureNotAvailable", "RuntimeError"),
+    ("dnastack.http.authenticators.abstract", "InvalidStateError", "RuntimeError"),
+    ("dnastack.http.authenticators.oauth2", "OAuth2MisconfigurationError", "RuntimeError"),
+    (
+        "dnastack.http.authenticators.factory",
+        "UnsupportedAuthenticationInformationError",
+        "RuntimeError",
+    ),
+    ("dnastack.configuration.exceptions", "ConfigurationError", "RuntimeError"),
+    ("dnastack.common.events", "EventTypeNotRegistered", "RuntimeError"),
+)
+
+
+@scenario
+def i12_reference_exception_names_and_bases() -> Any:
+    import builtins
+
+    found = []
+    for module, name, base in _REFERENCE_NAMES:
+        try:
+            cls = load(f"{module}:{name}")
+        except (ImportError, AttributeError) as exc:
+            found.append([module, name, f"missing: {type(exc).__name__}"])
+            continue
+        found.append([module, name, issubclass(cls, getattr(builtins, base))])
+    return found
+
+
+@scenario
+def i12_missing_table_is_a_missing_resource() -> Any:
+    dc = client(DC_ID)
+    return caught(
+        lambda: dc.table("no_such_table").info,
+        "dnastack.client.base_exceptions:MissingResourceError",
+        "dnastack.client.data_connect:TableNotFoundError",
+    )
+
+
+@scenario
+def i12_reference_error_constructors() -> Any:
+    from dnastack.client.base_exceptions import (
+        ApiError,
+        DataConnectError,
+        UnauthenticatedApiAccessError,
+        UnauthorizedApiAccessError,
+    )
+    from dnastack.common.exceptions import DependencyError
+
+    api = ApiError("https://h.test/x", 404, "gone")
+    dc = DataConnectError("bad", 500, "body", urls=["https://h.test/a"])
+    return [
+        [str(api), api.url, api.status, api.details],
+        [dc.summary, dc.status, dc.details, dc.urls, str(dc)],
+        str(UnauthenticatedApiAccessError("m")),
+        str(UnauthorizedApiAccessError("m")),
+        str(DependencyError("pandas")),
+        str(DependencyError("pandas", "pyarrow")),
+    ]
+
+
+@scenario
+def i12_download_status_fail() -> Any:
+    from dnastack.client.drs import DownloadStatus
+
+    exit_codes: dict[Any, dict[str, str]] = {status: {} for status in DownloadStatus}
+    return [
+        DownloadStatus.FAIL.value,
+        DownloadStatus.SUCCESS.value,
+        DownloadStatus.FAIL in exit_codes,
+    ]
+
+
+def _sha256_of(path: str) -> str:
+    with open(path, "rb") as file:
+        return hashlib.sha256(file.read()).hexdigest()
+
+
+def _download_with_events(ids: list[str]) -> Any:
+    drs = client(DRS_ID)
+    seen: list[Any] = []
+    drs.events.on(
+        "download-ok",
+        lambda e: seen.append(["ok", e.drs_url, os.path.basename(e.output_file_path)]),
+    )
+    drs.events.on(
+        "download-failure",
+        lambda e: seen.append(["failure", e.drs_url, e.reason, isinstance(e.error, Exception)]),
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            returned = drs._download_files(ids, folder)
+        except Exception as exc:  # noqa: BLE001 - the observation is the class
+            from dnastack.client.drs import DRSDownloadException
+
+            errors = getattr(exc, "errors", None)
+            returned = [
+                type(exc).__name__,
+                isinstance(exc, DRSDownloadException),
+                len(errors) if isinstance(errors, list) else None,
+            ]
+        files = sorted(
+            (name, _sha256_of(os.path.join(folder, name)))
+            for name in os.listdir(folder)
+            if not name.startswith(".")
+        )
+    return [returned, sorted(seen), files]
+
+
+@scenario
+def i12_download_files_events_and_files() -> Any:
+    return _download_with_events(["hello.json", "random-1mib.bin", "hello.json"])
+
+
+@scenario
+def i12_download_files_all_failed_raises() -> Any:
+    return _download_with_events(["no-such-object"])
+
+
+@scenario
+def i12_download_files_some_failed() -> Any:
+    return _download_with_events(["hello.json", "no-such-object"])
+
+
+@scenario
+def i12_drs_minimal_metadata() -> Any:
+    from dnastack.client.drs import DrsMinimalMetadata
+
+    found = DrsMinimalMetadata("drs://h.test/abc")
+    return [
+        [found.url, found.object_id, found.drs_server_url],
+        caught(
+            lambda: DrsMinimalMetadata("https://h.test/abc"),
+            "dnastack.client.drs:InvalidDrsUrlError",
+            "builtins:ValueError",
+        ),
+    ]
+
+
+@scenario
+def i12_service_endpoint_authentications_and_hash() -> Any:
+    from dnastack.client.models import ServiceEndpoint
+
+    def make() -> Any:
+        return ServiceEndpoint(
+            id="x",
+            url="https://h.test/",
+            authentication={"oauth2": {"client_id": "c", "token_endpoint": "https://h.test/t"}},
+            fallback_authentications=[{"type": "oauth2", "client_id": "d"}],
+        )
+
+    first, second = make(), make()
+    equal = first == second  # before get_authentications: the reference's changes the dict
+    content_hash = first.get_content_hash()
+    return [
+        equal,
+        content_hash == second.get_content_hash(),
+        content_hash,
+        ServiceEndpoint.hash({"b": 1, "a": [2]}),
+        first.get_authentications(),
+    ]
+
+
+@scenario
+def i12_event_source() -> Any:
+    from dnastack.common.events import EventSource, EventTypeNotRegistered
+
+    source = EventSource(["ready"])
+    seen: list[Any] = []
+
+    def first(event: Any) -> None:
+        seen.append(["first", dict(event.details)])
+        event.stop_propagation()
+
+    source.on("ready", first)
+    source.on("ready", lambda event: seen.append(["second"]))
+    source.dispatch("ready", {"n": 1})
+    try:
+        source.dispatch("unknown", {})
+    except EventTypeNotRegistered as exc:
+        seen.append(["unknown", isinstance(exc, RuntimeError)])
+    return seen
