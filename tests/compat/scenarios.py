@@ -32,7 +32,12 @@ COLLECTIONS_ID = "com.dnastack.devserver.collection-service"
 EXPLORER_ID = "com.dnastack.devserver.explorer"
 
 SCENARIOS: dict[str, Callable[[], Any]] = {}
-ISOLATED = {"i2_use_with_host_and_port_means_https", "i2_use_without_auth"}
+ISOLATED = {
+    "i2_use_with_host_and_port_means_https",
+    "i2_use_without_auth",
+    "i12_use_with_positional_no_auth",
+    "i12_context_helper_use",
+}
 """Scenarios run in a process of their own (a second ``use()`` call in one process changes
 the reference's endpoint ids)."""
 
@@ -1137,3 +1142,32 @@ def i12_event_source() -> Any:
     except EventTypeNotRegistered as exc:
         seen.append(["unknown", isinstance(exc, RuntimeError)])
     return seen
+
+
+@scenario
+def i12_use_with_positional_no_auth() -> Any:
+    import dnastack
+
+    found = dnastack.use(NODE, True).get_one_of(endpoint_type=_dc_type())
+    return [type(found).__name__, found.require_authentication()]
+
+
+@scenario
+def i12_context_helper_use() -> Any:
+    from dnastack.context.helper import UnknownContextError, use
+
+    found = use(NODE).get_one_of(endpoint_type=_dc_type())
+    return [type(found).__name__, issubclass(UnknownContextError, RuntimeError)]
+
+
+@scenario
+def i12_reference_module_constants() -> Any:
+    from dnastack.client.base_client import BaseServiceClient
+    from dnastack.configuration.wrapper import UnknownContextError
+    from dnastack.constants import LOCAL_STORAGE_DIRECTORY
+
+    return [
+        LOCAL_STORAGE_DIRECTORY == os.path.join(os.path.expanduser("~"), ".dnastack"),
+        BaseServiceClient.__name__,
+        issubclass(UnknownContextError, RuntimeError),
+    ]

@@ -304,9 +304,9 @@ def _short_type(cls: type[BaseServiceClient]) -> str:
 
 def use(
     registry_url: str,
+    no_auth: bool = False,
     *,
     context_name: str | None = None,
-    no_auth: bool = False,
     save: bool = False,
     config_file: str | os.PathLike[str] | None = None,
     settings: Settings | None = None,
@@ -318,8 +318,9 @@ def use(
     Args:
         registry_url: the registry's base URL (e.g. ``http://127.0.0.1:8080/``); a bare
             ``host[:port]`` means ``https://host[:port]/``, as in the reference library.
+        no_auth: ignore the registry's ``authentication`` entries (public services); the
+            one argument after the URL that may be positional (as in the reference library).
         context_name: the context name (default: the registry's host and port).
-        no_auth: ignore the registry's ``authentication`` entries (public services).
         save: write the context to the configuration file and make it current.
         config_file: the configuration file to write (default: the resolved settings').
         settings: resolved settings for the clients (default: resolved on first use).

@@ -10,9 +10,18 @@ from dnastack.configuration.models import (
     Context,
 )
 from dnastack.configuration.short_types import normalize_short_type, short_type_of
-from dnastack.exceptions import MissingEndpointError, UnsupportedModelVersionError
+from dnastack.exceptions import (
+    ConfigurationError,
+    MissingEndpointError,
+    UnsupportedModelVersionError,
+)
 
-__all__ = ["ConfigurationWrapper", "UnsupportedModelVersionError"]
+__all__ = ["ConfigurationWrapper", "UnknownContextError", "UnsupportedModelVersionError"]
+
+
+class UnknownContextError(ConfigurationError):
+    """A context name the configuration does not have (the reference library's name; the
+    CLI reports an unknown ``--context`` with the known ones)."""
 
 
 class ConfigurationWrapper:
