@@ -6,7 +6,8 @@ and the verification URL, never the device code or a token.
 The reference library's (3.x) spellings work too: ``event.details`` (the payload),
 ``event.stop_propagation()``, ``Event.make(details)``, ``dispatch(name, event)`` with an
 :class:`Event`, ``on`` returning the source (chaining), ``get_fixed_types``,
-``add_fixed_types``, ``clear``, and :class:`EventTypeNotRegistered` for an unknown name.
+``add_fixed_types``, ``clear``, ``set_passthrough``, ``relay_from``, ``get_id``, and
+:class:`EventTypeNotRegistered` for an unknown name.
 """
 
 from __future__ import annotations
@@ -117,6 +118,19 @@ class EventSource:
         """Deliver every event dispatched here to ``target``'s handlers as well."""
         if target is not self and target not in self._relays:
             self._relays.append(target)
+
+    def set_passthrough(self, origin: EventSource) -> None:
+        """Receive every event ``origin`` dispatches (the reference library's name of
+        ``origin.relay_to(self)``)."""
+        origin.relay_to(self)
+
+    def relay_from(self, origin: EventSource, name: str) -> None:
+        """Receive the ``name`` events ``origin`` dispatches."""
+        origin.on(name, self._deliver)
+
+    def get_id(self) -> str:
+        """An id of this source, unique while it lives (the reference library's)."""
+        return str(id(self))
 
     def dispatch(self, name: str, payload: Mapping[str, Any] | Event | None = None) -> None:
         """Call every handler of ``name``; a failing handler is logged, never raised.

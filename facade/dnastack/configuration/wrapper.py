@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from dnastack.client.models import ServiceEndpoint
+from dnastack.client.service_registry.models import ServiceType
 from dnastack.configuration.models import (
     CONFIGURATION_VERSION,
     DEFAULT_CONTEXT_NAME,
@@ -80,17 +83,46 @@ class ConfigurationWrapper:
 
     # -- look-ups -----------------------------------------------------------------------
 
-    def get_endpoint(self, endpoint_id: str) -> ServiceEndpoint:
+    def get_endpoint(
+        self,
+        endpoint_id: str,
+        service_types: Sequence[ServiceType] | None = None,
+        reference_endpoint_id: str | None = None,
+    ) -> ServiceEndpoint:
         """The endpoint with ``endpoint_id``.
+
+        The reference library's form, ``get_endpoint(adapter_type, service_types,
+        endpoint_id=None)``, is accepted too: with ``service_types`` given, the first
+        endpoint whose type is one of them (or the one with ``reference_endpoint_id``).
 
         Raises:
             MissingEndpointError: no such endpoint in this context.
         """
+        if service_types is not None:
+            return self._reference_get_endpoint(endpoint_id, service_types, reference_endpoint_id)
         for endpoint in self.endpoints:
             if endpoint.id == endpoint_id:
                 return endpoint
         raise MissingEndpointError(
             f"no endpoint with id {endpoint_id!r} in context {self._context_name!r}"
+        )
+
+    def get_endpoint_by_id(self, id: str) -> ServiceEndpoint | None:
+        """The endpoint with ``id``, or None (the reference library's look-up)."""
+        return next((e for e in self.endpoints if e.id == id), None)
+
+    def _reference_get_endpoint(
+        self, adapter_type: str, service_types: Sequence[ServiceType], endpoint_id: str | None
+    ) -> ServiceEndpoint:
+        for endpoint in self.endpoints:
+            if endpoint_id is not None:
+                if endpoint.id == endpoint_id:
+                    return endpoint
+            elif not service_types or endpoint.type in service_types:
+                return endpoint
+        raise MissingEndpointError(
+            f"the {adapter_type!r} endpoint #{endpoint_id or '?'} is not defined in context "
+            f"{self._context_name!r}"
         )
 
     def endpoints_of_type(self, short_type: str) -> list[ServiceEndpoint]:

@@ -83,3 +83,19 @@ def test_fixed_types_can_grow_and_handlers_be_cleared() -> None:
     source.dispatch("b")
 
     assert source.get_fixed_types() == ["a", "b"] and seen == []
+
+
+def test_passthrough_and_relay_from_deliver_the_origin_events() -> None:
+    origin, everything, only_ready = EventSource(), EventSource(), EventSource()
+    everything.set_passthrough(origin)
+    only_ready.relay_from(origin, "ready")
+    seen: list[str] = []
+    everything.on("ready", lambda e: seen.append("all:ready"))
+    everything.on("other", lambda e: seen.append("all:other"))
+    only_ready.on("ready", lambda e: seen.append("only:ready"))
+
+    origin.dispatch("ready")
+    origin.dispatch("other")
+
+    assert sorted(seen) == ["all:other", "all:ready", "only:ready"]
+    assert origin.get_id() != everything.get_id()
