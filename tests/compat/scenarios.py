@@ -1167,7 +1167,7 @@ def i12_reference_module_constants() -> Any:
     from dnastack.constants import LOCAL_STORAGE_DIRECTORY
 
     return [
-        LOCAL_STORAGE_DIRECTORY == os.path.join(os.path.expanduser("~"), ".dnastack"),
+        os.path.join(os.path.expanduser("~"), ".dnastack") == LOCAL_STORAGE_DIRECTORY,
         BaseServiceClient.__name__,
         issubclass(UnknownContextError, RuntimeError),
     ]
