@@ -1171,3 +1171,22 @@ def i12_reference_module_constants() -> Any:
         BaseServiceClient.__name__,
         issubclass(UnknownContextError, RuntimeError),
     ]
+
+
+@scenario
+def i12_session_takes_requests_style_options() -> Any:
+    import json
+
+    dc = client(DC_ID)
+    session = dc.create_http_session()
+    listed = session.get(dc.url + "tables", timeout=(5, 30), allow_redirects=True, stream=False)
+    body = json.dumps({"query": "SELECT 7 AS seven"})
+    searched = session.post(
+        dc.url + "search", data=body, headers={"Content-Type": "application/json"}
+    )
+    return [
+        listed.status_code,
+        sorted(t["name"] for t in listed.json()["tables"]),
+        searched.status_code,
+        searched.json()["data"],
+    ]

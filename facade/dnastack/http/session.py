@@ -193,6 +193,27 @@ class HttpSession(Closeable):
     ) -> httpx.Response:
         return self.submit("HEAD", url, trace_context=trace_context, **kwargs)
 
+    def json_patch(
+        self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """PATCH with ``Content-Type: application/json-patch+json`` (the reference's)."""
+        headers = httpx.Headers(kwargs.pop("headers", None))
+        headers["Content-Type"] = "application/json-patch+json"
+        return self.submit("PATCH", url, trace_context=trace_context, headers=headers, **kwargs)
+
+    @staticmethod
+    def generate_http_user_agent(comments: list[str] | None = None) -> str:
+        """``dnastack-sdk/<version> (<comments>; Platform/...; Python/x.y.z)``: the
+        reference library's helper, with this SDK's name."""
+        import platform
+        import sys
+
+        from dnastack import __version__
+
+        version = "{}.{}.{}".format(*sys.version_info)
+        parts = [*(comments or []), f"Platform/{platform.platform()}", f"Python/{version}"]
+        return f"dnastack-sdk/{__version__} ({'; '.join(parts)})"
+
     def close(self) -> None:
         """Close the client if this session built it (a shared client stays open)."""
         if self._client is not None and self._owns_client:
@@ -211,6 +232,31 @@ class HttpSession(Closeable):
         check_response(response, span, self._suppress_error)
 
 
+_DROPPED_REQUESTS_OPTIONS = ("stream", "verify", "cert", "proxies")
+"""``requests`` options with no per-request meaning in httpx: ``stream`` (use
+:meth:`HttpSession.stream`), TLS and proxies (settings of the client). Dropping ``verify`` or
+``cert`` can only make a request fail, never trust what was refused."""
+
+
+def requests_style_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``kwargs`` with the reference library's ``requests`` spellings made httpx ones:
+    ``allow_redirects`` -> ``follow_redirects``, ``data`` as bytes/str -> ``content``,
+    ``timeout=(connect, read)`` -> an ``httpx.Timeout``; see :data:`_DROPPED_REQUESTS_OPTIONS`."""
+    spelled = kwargs.keys() & {"allow_redirects", "data", *_DROPPED_REQUESTS_OPTIONS}
+    if not spelled and not isinstance(kwargs.get("timeout"), tuple):
+        return kwargs
+    options = {k: v for k, v in kwargs.items() if k not in _DROPPED_REQUESTS_OPTIONS}
+    if "allow_redirects" in options:
+        options["follow_redirects"] = bool(options.pop("allow_redirects"))
+    if isinstance(options.get("data"), bytes | str):
+        options["content"] = options.pop("data")
+    timeout = options.get("timeout")
+    if isinstance(timeout, tuple) and len(timeout) == 2:
+        connect, read = timeout
+        options["timeout"] = httpx.Timeout(read, connect=connect)
+    return options
+
+
 def prepare_request(
     trace_context: Span | None,
     idempotent: bool,
@@ -221,6 +267,7 @@ def prepare_request(
     """The request's span and its ``httpx`` keyword arguments (``traceparent``, the
     idempotent hint, credentials or none): shared by the sync and asyncio sessions."""
     span = trace_context.new_span() if trace_context else Span()
+    kwargs = requests_style_options(kwargs)
     headers = httpx.Headers(kwargs.pop("headers", None))
     headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
     if "json" in kwargs:
