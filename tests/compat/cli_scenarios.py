@@ -56,6 +56,25 @@ def _succeeded(result: subprocess.CompletedProcess[str], config: dict[str, Any])
     return result.returncode == 0
 
 
+def _stdout(result: subprocess.CompletedProcess[str], config: dict[str, Any]) -> Any:
+    return [result.returncode, result.stdout.replace("\r\n", "\n").strip()]
+
+
+def _yaml(result: subprocess.CompletedProcess[str], config: dict[str, Any]) -> Any:
+    try:
+        return [result.returncode, yaml.safe_load(result.stdout)]
+    except yaml.YAMLError:
+        return [result.returncode, f"not YAML: {result.stdout[:200]!r}"]
+
+
+def _table_name(result: subprocess.CompletedProcess[str], config: dict[str, Any]) -> Any:
+    code, document = _json(result, config)
+    if not isinstance(document, dict):
+        return [code, document]
+    properties = (document.get("data_model") or {}).get("properties") or {}
+    return [code, document.get("name"), sorted(properties)]
+
+
 MY_DC = ("config", "endpoints", "add", "my-dc", "-t", "data_connect")
 MY_DC_URL = ("config", "endpoints", "set", "my-dc", "url", "{node}data-connect/")
 
@@ -116,6 +135,23 @@ CLI_SCENARIOS: dict[str, CliScenario] = {
     ),
     "i12_cli_files_download_no_auth": CliScenario(
         (USE, ("files", "download", "--no-auth", "-o", "out", "hello.json")), _succeeded
+    ),
+    "i12_cli_bad_query_fails": CliScenario((USE, ("dc", "query", "SELEC 1")), _succeeded),
+    "i12_cli_missing_table_fails": CliScenario(
+        (USE, ("dc", "tables", "get", "no_such_table")), _succeeded
+    ),
+    "i12_cli_unknown_command_fails": CliScenario((("no-such-command",),), _succeeded),
+    "i12_cli_unknown_endpoint_id_fails": CliScenario(
+        (USE, ("dc", "query", "--endpoint-id", "no-such-endpoint", "SELECT 1")), _succeeded
+    ),
+    "i12_cli_tables_get_json": CliScenario(
+        (USE, ("dc", "tables", "get", "samples", "-o", "json")), _table_name
+    ),
+    "i12_cli_query_csv": CliScenario(
+        (USE, ("dc", "query", "-o", "csv", "SELECT 1 AS one, 'x' AS s")), _stdout
+    ),
+    "i12_cli_query_yaml": CliScenario(
+        (USE, ("dc", "query", "-o", "yaml", "SELECT 1 AS one, 'x' AS s")), _yaml
     ),
     "i12_cli_files_download_missing_object_fails": CliScenario(
         (USE, ("files", "download", "-q", "-o", "out", "no-such-object")), _succeeded
