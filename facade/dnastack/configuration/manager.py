@@ -31,6 +31,7 @@ from dnastack.common.logs import sdk_logger
 from dnastack.common.private_files import make_private_dir, read_private_text
 from dnastack.configuration import migration
 from dnastack.configuration.models import CONFIGURATION_VERSION, Configuration
+from dnastack.configuration.models import DEFAULT_CONTEXT as DEFAULT_CONTEXT  # 3.x re-export
 from dnastack.exceptions import (
     ConfigurationError,
     ConfigurationFileError,

@@ -31,6 +31,7 @@ CONFIGURATION_VERSION = 4.0
 """The layout version this SDK writes, and the newest it reads."""
 
 DEFAULT_CONTEXT_NAME = "default"
+DEFAULT_CONTEXT = DEFAULT_CONTEXT_NAME  # the reference library's name (importable, not exported)
 
 
 @model(extra="allow")
