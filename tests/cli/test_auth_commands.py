@@ -164,12 +164,25 @@ def test_a_token_the_server_rejects_is_exit_code_3(cli: DnastackCli, secured: De
     assert secured.data_connect_url in line
 
 
-def test_login_without_any_authenticated_endpoint_is_a_usage_error(cli: DnastackCli) -> None:
+def test_login_without_any_authenticated_endpoint_succeeds_with_a_note(cli: DnastackCli) -> None:
     cli(
         "config", "endpoints", "add", "dc", "--type", "data_connect", "--url", "http://127.0.0.1:9/"
     )
 
-    result = cli("auth", "login")
+    result = cli("auth", "login")  # `dnastack use NODE && dnastack auth login` on a public node
+
+    assert result.exit_code == 0
+    assert "needs a login" in result.stderr
+
+
+def test_login_of_a_named_endpoint_without_authentication_is_a_usage_error(
+    cli: DnastackCli,
+) -> None:
+    cli(
+        "config", "endpoints", "add", "dc", "--type", "data_connect", "--url", "http://127.0.0.1:9/"
+    )
+
+    result = cli("auth", "login", "--endpoint", "dc")
 
     assert result.exit_code == 1
     assert "needs a login" in result.stderr

@@ -136,6 +136,7 @@ CLI_SCENARIOS: dict[str, CliScenario] = {
     "i12_cli_files_download_no_auth": CliScenario(
         (USE, ("files", "download", "--no-auth", "-o", "out", "hello.json")), _succeeded
     ),
+    "i12_cli_auth_login_on_a_public_node": CliScenario((USE, ("auth", "login")), _succeeded),
     "i12_cli_bad_query_fails": CliScenario((USE, ("dc", "query", "SELEC 1")), _succeeded),
     "i12_cli_missing_table_fails": CliScenario(
         (USE, ("dc", "tables", "get", "no_such_table")), _succeeded

@@ -194,11 +194,17 @@ def login(
 
         opener = webbrowser.open
     targets = login_targets(state, endpoint_ids, open_browser=opener)
-    if not targets:
+    if not targets and endpoint_ids:
         raise CommandError(
+            f"no endpoint among {', '.join(endpoint_ids)} needs a login "
+            "(none has authentication configured)"
+        )
+    if not targets:  # a public node: nothing to do, as the reference CLI (`use X && auth login`)
+        state.note(
             f"no endpoint in context {state.context_name()!r} needs a login "
             "(none has authentication configured)"
         )
+        return
     log_in(state, targets, force=force)
 
 
