@@ -37,6 +37,7 @@ ISOLATED = {
     "i2_use_without_auth",
     "i12_use_with_positional_no_auth",
     "i12_context_helper_use",
+    "i12_default_event_interceptors",
 }
 """Scenarios run in a process of their own (a second ``use()`` call in one process changes
 the reference's endpoint ids)."""
@@ -1190,3 +1191,15 @@ def i12_session_takes_requests_style_options() -> Any:
         searched.status_code,
         searched.json()["data"],
     ]
+
+
+@scenario
+def i12_default_event_interceptors() -> Any:
+    seen: list[Any] = []
+    factory().set_default_event_interceptors(
+        {"download-ok": lambda event: seen.append(os.path.basename(event.output_file_path))}
+    )
+    drs = client(DRS_ID)
+    with tempfile.TemporaryDirectory() as folder:
+        drs._download_files(["hello.json"], folder)
+    return seen  # (no removal with None: the reference fails on it, changing a dict it iterates)

@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from dnastack.client.explorer.client import ExplorerClient
     from dnastack.client.service_registry.client import ServiceRegistry
     from dnastack.client.service_registry.models import ServiceType
+    from dnastack.common.events import EventHandler
     from dnastack.configuration.models import Context
     from dnastack.settings import Settings
 
@@ -107,6 +108,7 @@ class RegistryContext(Closeable):
         self._settings = settings
         self._clients: dict[tuple[type[Any], str], BaseServiceClient] = {}
         self._lock = threading.Lock()
+        self._interceptors: dict[str, EventHandler] = {}
 
     def __repr__(self) -> str:
         return (
@@ -222,6 +224,8 @@ class RegistryContext(Closeable):
             client = self._clients.get(key)
             if client is None:
                 client = self._clients[key] = self._build(cls, endpoint, {})
+        for name, handler in self._interceptors.items():  # also on a cached client (once)
+            client.events.on(name, handler)
         return cast(_C, client)
 
     def data_connect(self, endpoint_id: str | None = None) -> DataConnectClient:
@@ -254,11 +258,26 @@ class RegistryContext(Closeable):
 
         return self.get(ServiceRegistry, endpoint_id)
 
+    def set_default_event_interceptors(
+        self, interceptors: Mapping[str, EventHandler | None]
+    ) -> None:
+        """Event handlers (event name -> handler; None removes one) registered on every
+        client handed out from now on, a cached one included (the reference library's
+        method)."""
+        for name, handler in interceptors.items():
+            if handler is None:
+                self._interceptors.pop(name, None)
+            else:
+                self._interceptors[name] = handler
+
     def _build(self, cls: type[_C], endpoint: ServiceEndpoint, kwargs: Mapping[str, Any]) -> _C:
         options = dict(kwargs)
         if self._settings is not None:
             options.setdefault("settings", self._settings)
-        return cls(endpoint, **options)
+        client = cls(endpoint, **options)
+        for name, handler in self._interceptors.items():
+            client.events.on(name, handler)
+        return client
 
     def close(self) -> None:
         """Close every client handed out."""

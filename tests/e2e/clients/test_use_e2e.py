@@ -166,3 +166,15 @@ def test_use_on_a_secured_node_with_client_credentials(
         [result] = node.drs().download("hello.json", tmp_path / "out")
         assert result.status is DownloadStatus.SUCCESS
         assert [t.name for t in node.data_connect().list_tables()]
+
+
+def test_default_event_interceptors_reach_every_client_handed_out(devserver: DevServer) -> None:
+    seen: list[str] = []
+    with dnastack.use(devserver.base_url + "/") as node:
+        first = node.drs()
+        node.set_default_event_interceptors({"download-ok": lambda e: seen.append(e.name)})
+        again = node.drs()
+        again.events.dispatch("download-ok", {})
+        node.set_default_event_interceptors({"download-ok": None})
+
+    assert first is again and seen == ["download-ok"]
