@@ -127,3 +127,20 @@ def test_explorer_ask_with_the_reference_options(node: DnastackCli, tmp_path: Pa
     assert result.exit_code == 0, result
     assert result.stdout == ""
     assert target.read_text().splitlines()[0].startswith("collection,gene")
+
+
+def test_the_omics_command_is_declared_and_runs_the_same_command_line(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import tomllib
+
+    from dnastack.cli.main import omics
+    from tests.cli.support import REPO_ROOT
+
+    scripts = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["scripts"]
+    with pytest.raises(SystemExit) as exited:
+        omics(["--help"])
+
+    assert scripts["omics"] == "dnastack.cli.main:omics"
+    assert exited.value.code == 0
+    assert capsys.readouterr().out.startswith("Usage: omics [OPTIONS] COMMAND")

@@ -16,7 +16,7 @@ from dnastack.cli.errors import EXIT_CODES_HELP
 from dnastack.cli.group import DnastackGroup, LazyCommand
 from dnastack.cli.state import CliState, configure_logging, preserve_logging
 
-__all__ = ["COMMANDS", "cli", "main"]
+__all__ = ["COMMANDS", "cli", "main", "omics"]
 
 _COMMANDS_PACKAGE = "dnastack.cli.commands"
 
@@ -114,3 +114,9 @@ def cli(ctx: click.Context, debug: bool, context_name: str | None, no_color: boo
 def main(argv: Sequence[str] | None = None) -> None:
     """Entry point of the ``dnastack`` console script and ``python -m dnastack``."""
     cli.main(args=list(argv) if argv is not None else None, prog_name="dnastack")
+
+
+def omics(argv: Sequence[str] | None = None) -> None:
+    """Entry point of the ``omics`` console script: the reference library installed the
+    same command line under that name too."""
+    cli.main(args=list(argv) if argv is not None else None, prog_name="omics")
