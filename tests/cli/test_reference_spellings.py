@@ -144,3 +144,11 @@ def test_the_omics_command_is_declared_and_runs_the_same_command_line(
     assert scripts["omics"] == "dnastack.cli.main:omics"
     assert exited.value.code == 0
     assert capsys.readouterr().out.startswith("Usage: omics [OPTIONS] COMMAND")
+
+
+def test_dnastack_debug_in_the_environment_is_debug(cli: DnastackCli) -> None:
+    quiet = cli("dc", "query", "SELECT 1", "--endpoint-id", "nope")
+    debug = cli("dc", "query", "SELECT 1", "--endpoint-id", "nope", env={"DNASTACK_DEBUG": "1"})
+
+    assert quiet.exit_code == debug.exit_code == 1
+    assert "Traceback" not in quiet.stderr and "Traceback" in debug.stderr

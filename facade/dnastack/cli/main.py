@@ -58,7 +58,8 @@ Settings come from, first match wins: options > environment (DNASTACK_CONFIG_FIL
 DNASTACK_CONTEXT, DNASTACK_SESSION_DIR, DNASTACK_*_URL, ...) > the configuration
 file > defaults. `dnastack config show` lists each one with its source.
 
---debug, --context NAME and --no-color may also be given after the subcommand.
+--debug, --context NAME and --no-color may also be given after the subcommand;
+DNASTACK_DEBUG=1 is --debug.
 --debug logs every HTTP request (method, URL without query string, status, time).
 
 {EXIT_CODES_HELP}
@@ -102,6 +103,7 @@ def cli(ctx: click.Context, debug: bool, context_name: str | None, no_color: boo
     """dnastack: GA4GH Data Connect, DRS, Service Registry, Collections and Explorer."""
     ctx.call_on_close(preserve_logging())
     state = ctx.ensure_object(CliState)
+    debug = debug or _reference_debug_flag()
     state.debug = debug
     state.context = context_name or None
     state.no_color = no_color
@@ -109,6 +111,13 @@ def cli(ctx: click.Context, debug: bool, context_name: str | None, no_color: boo
         ctx.color = False
     if debug:
         configure_logging("DEBUG")
+
+
+def _reference_debug_flag() -> bool:
+    """``DNASTACK_DEBUG=1`` (or ``true``): the reference CLI's switch for ``--debug``."""
+    import os
+
+    return os.environ.get("DNASTACK_DEBUG", "").strip().lower() in ("1", "true")
 
 
 def main(argv: Sequence[str] | None = None) -> None:
