@@ -1203,3 +1203,26 @@ def i12_default_event_interceptors() -> Any:
     with tempfile.TemporaryDirectory() as folder:
         drs._download_files(["hello.json"], folder)
     return seen  # (no removal with None: the reference fails on it, changing a dict it iterates)
+
+
+@scenario
+def i12_client_factory_create_and_class_tuples() -> Any:
+    from dnastack.client.constants import ALL_SERVICE_CLIENT_CLASSES, DATA_SERVICE_CLIENT_CLASSES
+    from dnastack.client.factory import create
+    from dnastack.client.models import ServiceEndpoint
+    from dnastack.client.service_registry.models import ServiceType
+
+    ours = {"CollectionServiceClient", "DataConnectClient", "DrsClient", "ExplorerClient"}
+    drs = ServiceType(group="org.ga4gh", artifact="drs", version="1.1.0")
+    unknown = ServiceType(group="org.example", artifact="nothing", version="1.0.0")
+    return [
+        ours <= {c.__name__ for c in ALL_SERVICE_CLIENT_CLASSES},
+        ours <= {c.__name__ for c in DATA_SERVICE_CLIENT_CLASSES},
+        "ServiceRegistry" in {c.__name__ for c in DATA_SERVICE_CLIENT_CLASSES},
+        type(create(ServiceEndpoint(url=NODE + "ga4gh/drs/v1/", type=drs))).__name__,
+        caught(
+            lambda: create(ServiceEndpoint(url=NODE, type=unknown)),
+            "dnastack.client.factory:UnsupportedServiceTypeError",
+            "builtins:RuntimeError",
+        ),
+    ]

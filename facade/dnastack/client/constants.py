@@ -19,7 +19,7 @@ import re
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 if TYPE_CHECKING:
     from dnastack.client.base import BaseServiceClient
@@ -215,3 +215,14 @@ def client_class_for_adapter_type(adapter_type: str) -> type[BaseServiceClient] 
         if client_class.get_adapter_type() == adapter_type:
             return client_class
     return None
+
+
+def __getattr__(name: str) -> Any:
+    """The reference library's tuples of client classes, built on use (importing every
+    client): ``ALL_SERVICE_CLIENT_CLASSES`` (the registry's included) and
+    ``DATA_SERVICE_CLIENT_CLASSES`` (the data services)."""
+    if name == "ALL_SERVICE_CLIENT_CLASSES":
+        return tuple(registered_client_classes())
+    if name == "DATA_SERVICE_CLIENT_CLASSES":
+        return tuple(c for c in registered_client_classes() if c.get_adapter_type() != "registry")
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
