@@ -132,6 +132,9 @@ def migrate_endpoint(endpoint: ServiceEndpoint) -> ServiceEndpoint:
 
 
 def _with_auth_type(authentication: dict[str, Any]) -> dict[str, Any]:
+    nested = authentication.get("oauth2")
+    if isinstance(nested, dict) and not authentication.get("type"):
+        return {**nested, "type": "oauth2"}  # the pre-2022 layout, as the reference reads it
     if authentication.get("type"):
         return authentication
     only_token = "token" in authentication and "client_id" not in authentication

@@ -153,3 +153,17 @@ def test_a_legacy_endpoints_key_of_the_wrong_type(tmp_path: Path) -> None:
     path.write_text("version: 1\nendpoints: nope\n")
     with pytest.raises(ConfigurationError, match=r"line 2: endpoints: expected a list"):
         ConfigurationManager(path).load()
+
+
+def test_a_pre_2022_nested_oauth2_authentication_is_unwrapped() -> None:
+    nested = {"oauth2": {"client_id": "sdk-cli", "token_endpoint": "https://id.test/token"}}
+    endpoint = ServiceEndpoint(id="dc", url="https://h.test/dc/", authentication=nested)
+
+    migrated = ConfigurationManager.migrate_endpoint(endpoint)
+
+    assert migrated.authentication == {
+        "client_id": "sdk-cli",
+        "token_endpoint": "https://id.test/token",
+        "type": "oauth2",
+    }
+    assert endpoint.authentication == nested  # the original is left as it was

@@ -86,5 +86,5 @@ def authenticators_for(
             endpoint_url=endpoint.url,
             **oauth2_options,
         )
-        for auth_info in endpoint.authentications()
+        for auth_info in endpoint.get_authentications()  # a pre-2022 {oauth2: {...}} unwrapped
     ]
