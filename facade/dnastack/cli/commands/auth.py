@@ -11,7 +11,7 @@ import datetime as dt
 import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
@@ -151,6 +151,22 @@ def log_in(
     return done
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+SESSION_HELP = "Only this endpoint's session (repeatable; default: every session of the context)."
+
+
+def endpoints_option(help_text: str) -> Callable[[F], F]:
+    """``--endpoint``/``--endpoint-id ID`` (repeatable) into ``endpoint_ids``."""
+    return click.option(
+        "--endpoint",
+        "--endpoint-id",
+        "endpoint_ids",
+        multiple=True,
+        metavar="ID",
+        help=help_text,
+    )
+
+
 @auth.command(
     "login",
     epilog="""\b
@@ -160,14 +176,7 @@ Examples:
   dnastack auth login --force
 """,
 )
-@click.option(
-    "--endpoint",
-    "--endpoint-id",
-    "endpoint_ids",
-    multiple=True,
-    metavar="ID",
-    help="Only this endpoint (repeatable; default: every endpoint of the context).",
-)
+@endpoints_option("Only this endpoint (repeatable; default: every endpoint of the context).")
 @click.option("--open-browser", is_flag=True, help="Open the verification page in a browser.")
 @click.option("--force", is_flag=True, help="Log in again even when a session is usable.")
 @click.option(
@@ -217,14 +226,7 @@ Examples:
 """,
 )
 @output_option(("table", "json", "jsonl", "yaml"))
-@click.option(
-    "--endpoint",
-    "--endpoint-id",
-    "endpoint_ids",
-    multiple=True,
-    metavar="ID",
-    help="Only this endpoint's session (repeatable; default: every session of the context).",
-)
+@endpoints_option(SESSION_HELP)
 @pass_state
 def status(state: CliState, output_format: str, endpoint_ids: tuple[str, ...]) -> None:
     """Each session of the context, one row each: state first, then expiry, endpoints,
@@ -315,14 +317,7 @@ Examples:
   dnastack auth revoke --endpoint my-dc
 """,
 )
-@click.option(
-    "--endpoint",
-    "--endpoint-id",
-    "endpoint_ids",
-    multiple=True,
-    metavar="ID",
-    help="Only this endpoint's session (repeatable; default: every session of the context).",
-)
+@endpoints_option(SESSION_HELP)
 @click.option(
     "-f", "--force", is_flag=True, hidden=True, help="Accepted (this command never asks)."
 )

@@ -37,7 +37,10 @@ class _DownloadEvent(Event):
     @property
     def drs_url(self) -> str | None:
         """The id or ``drs://`` URI as requested (the object id for progress reports)."""
-        value = self.payload.get("drs_url")
+        return self._text("drs_url")
+
+    def _text(self, key: str) -> str | None:
+        value = self.payload.get(key)
         return None if value is None else str(value)
 
     @classmethod
@@ -51,8 +54,7 @@ class DownloadOkEvent(_DownloadEvent):
 
     @property
     def output_file_path(self) -> str | None:
-        value = self.payload.get("output_file_path")
-        return None if value is None else str(value)
+        return self._text("output_file_path")
 
     @property
     def content(self) -> bytes | None:
@@ -78,8 +80,7 @@ class DownloadFailureEvent(_DownloadEvent):
 
     @property
     def reason(self) -> str | None:
-        value = self.payload.get("reason")
-        return None if value is None else str(value)
+        return self._text("reason")
 
     @property
     def error(self) -> BaseException | None:
