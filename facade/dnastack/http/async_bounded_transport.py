@@ -4,10 +4,14 @@ asyncio, the outermost layer of the :mod:`dnastack.aio` clients' transport.
 The same bounds, from the same I/O-free pieces
 (:func:`~dnastack.http.bounded_transport.call_bounds`,
 :func:`~dnastack.http.bounded_transport.body_guard`, :class:`~dnastack.http.limits.Deadline`,
-:class:`~dnastack.http.limits.DecodedBodyGuard`); only the waiting differs: the attempts (and
-retry waits) of a call run under one ``asyncio.timeout`` of the time left, and each body
-chunk is awaited under another, so a server trickling bytes meets the deadline however
-often it resets the read timeout. Errors raised:
+:class:`~dnastack.http.limits.DecodedBodyGuard`). The call's deadline is set in
+:data:`~dnastack.http.limits.CURRENT_DEADLINE` for the layers below, as in the sync
+transport: the retry waits and, when the innermost transport honours it
+(:class:`~dnastack.http.async_connection.AsyncStreamTransport`), every wait for a byte end
+by it; over any other transport (httpx's, for a proxy) the attempts run under one
+``asyncio.timeout`` of the time left instead. A streamed body's chunks are each awaited
+under the time left, so a server trickling bytes meets the deadline however often it resets
+the read timeout. Errors raised:
 :class:`~dnastack.exceptions.DeadlineExceededError` (a ``TransportError``) and
 :class:`~dnastack.exceptions.ResponseTooLargeError`, both naming the URL.
 """
@@ -23,7 +27,7 @@ import httpx
 from dnastack.exceptions import DeadlineExceededError
 from dnastack.http.async_connection import BufferedBody
 from dnastack.http.bounded_transport import body_guard, call_bounds, decoded_chunk
-from dnastack.http.limits import Deadline, DecodedBodyGuard
+from dnastack.http.limits import CURRENT_DEADLINE, Deadline, DecodedBodyGuard
 
 __all__ = ["AsyncBoundedTransport"]
 
@@ -36,6 +40,8 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         max_response_bytes: default cap in decoded bytes (None: no cap).
         deadline_seconds: default total deadline of a call (None: no deadline).
         clock: monotonic seconds (injectable; checked between body chunks).
+        inner_honours_deadline: the innermost transport ends its waits by
+            :data:`~dnastack.http.limits.CURRENT_DEADLINE` (no timer needed here).
 
     Requests override either default with the extensions of :mod:`dnastack.http.limits`.
     """
@@ -47,11 +53,13 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         max_response_bytes: int | None,
         deadline_seconds: float | None,
         clock: Callable[[], float] = time.monotonic,
+        inner_honours_deadline: bool = False,
     ) -> None:
         self._wrapped = wrapped
         self._max_response_bytes = max_response_bytes
         self._deadline_seconds = deadline_seconds
         self._clock = clock
+        self._inner_honours_deadline = inner_honours_deadline
 
     @property
     def wrapped(self) -> httpx.AsyncBaseTransport:
@@ -62,14 +70,20 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         limit, deadline = call_bounds(
             request, self._max_response_bytes, self._deadline_seconds, self._clock
         )
+        token = CURRENT_DEADLINE.set(deadline)
         try:
-            async with asyncio.timeout(_time_left(deadline)):
+            if self._inner_honours_deadline or deadline is None:
                 response = await self._wrapped.handle_async_request(request)
+            else:
+                async with asyncio.timeout(_time_left(deadline)):
+                    response = await self._wrapped.handle_async_request(request)
         except (TimeoutError, httpx.TimeoutException) as exc:
             error = _deadline_error(deadline, exc)
             if error is None:
                 raise
             raise error from exc
+        finally:
+            CURRENT_DEADLINE.reset(token)
         if limit is None and deadline is None:
             return response
         headers, guard = body_guard(response, request, limit)

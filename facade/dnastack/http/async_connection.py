@@ -1,4 +1,4 @@
-"""``AsyncStreamTransport``: HTTP/1.1 over asyncio streams, the innermost async transport.
+"""``AsyncStreamTransport``: HTTP/1.1 over asyncio, the innermost async transport.
 
 Measured on this project's devserver (issue 15): ``httpx.AsyncClient`` on its default
 transport (httpcore's async pool) resolving DRS ids 16 at a time was slower than the sync
@@ -12,9 +12,13 @@ generated clients) keep their API while the bytes move with little per-request o
 * request: one ``write`` of head and body; response head parsed by hand (status line,
   headers, at most :data:`MAX_HEAD_BYTES`); body by ``Content-Length``, chunked, or until
   close; bodies up to :data:`EAGER_BODY_BYTES` are read at once, longer ones stream;
-* timeouts from the request's ``timeout`` extension (connect, read, write, pool), raised as
-  the matching httpx exceptions; OS and protocol failures as ``httpx.ConnectError``,
-  ``ReadError``, ``WriteError``, ``RemoteProtocolError``;
+* the bytes of each connection go through a :class:`~dnastack.http.async_wire.WireProtocol`
+  (buffered reads that do not wait when the bytes are there, one lazily re-armed timer per
+  connection instead of one per read);
+* timeouts from the request's ``timeout`` extension (connect, read, write, pool), each
+  shortened to the current call's deadline (:data:`~dnastack.http.limits.CURRENT_DEADLINE`,
+  set by the bounded transport), raised as the matching httpx exceptions; OS and protocol
+  failures as ``httpx.ConnectError``, ``ReadError``, ``WriteError``, ``RemoteProtocolError``;
 * TLS through ``asyncio`` (the given ``ssl.SSLContext``; ``verify=False`` turns
   verification off). Proxies and HTTP/2 are not handled here: the client builder mounts
   httpx's own transport for proxied origins.
@@ -29,10 +33,12 @@ import asyncio
 import re
 import ssl
 from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
-from typing import Any
+from typing import ClassVar
 
 import httpx
+
+from dnastack.http.async_wire import WireProtocol
+from dnastack.http.limits import limited_timeout
 
 __all__ = ["EAGER_BODY_BYTES", "MAX_HEAD_BYTES", "AsyncStreamTransport", "BufferedBody"]
 
@@ -48,18 +54,20 @@ _Origin = tuple[str, str, int]
 
 
 class _Connection:
-    __slots__ = ("origin", "reader", "reused", "writer")
+    __slots__ = ("origin", "reused", "wire")
 
-    def __init__(
-        self, origin: _Origin, reader: asyncio.StreamReader, writer: asyncio.StreamWriter
-    ) -> None:
+    def __init__(self, origin: _Origin, wire: WireProtocol) -> None:
         self.origin = origin
-        self.reader = reader
-        self.writer = writer
+        self.wire = wire
         self.reused = False
 
     def close(self) -> None:
-        self.writer.close()
+        self.wire.close()
+
+
+def _until(timeout: float | None) -> float | None:
+    """The loop time a wait of ``timeout`` seconds (None: no limit) ends at."""
+    return None if timeout is None else asyncio.get_running_loop().time() + timeout
 
 
 class AsyncStreamTransport(httpx.AsyncBaseTransport):
@@ -70,6 +78,10 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         max_connections: open connections at a time, over all origins.
         max_keepalive: idle connections kept for reuse.
     """
+
+    honours_deadline: ClassVar[bool] = True
+    """Every wait ends by the current call's deadline: the bounded transport above needs no
+    timer of its own."""
 
     def __init__(
         self,
@@ -131,7 +143,7 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             await self._slots.acquire()  # free: returns at once
             return
         try:
-            async with asyncio.timeout(timeout):
+            async with asyncio.timeout(limited_timeout(timeout, httpx.PoolTimeout)):
                 await self._slots.acquire()
         except TimeoutError as exc:
             raise httpx.PoolTimeout("no connection slot free in time", request=request) from exc
@@ -153,20 +165,23 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         while idle:
             connection = idle.pop()
             self._idle_count -= 1
-            if not connection.reader.at_eof() and not connection.writer.is_closing():
+            if not connection.wire.at_eof() and not connection.wire.is_closing():
                 connection.reused = True
                 return connection
             connection.close()
         scheme, host, port = origin
         context = self._context() if scheme == "https" else None
+        loop = asyncio.get_running_loop()
         try:
-            async with asyncio.timeout(timeouts.get("connect")):
-                reader, writer = await asyncio.open_connection(
+            async with asyncio.timeout(
+                limited_timeout(timeouts.get("connect"), httpx.ConnectTimeout)
+            ):
+                _, wire = await loop.create_connection(
+                    lambda: WireProtocol(loop),
                     host,
                     port,
                     ssl=context,
                     server_hostname=host if context else None,
-                    limit=MAX_HEAD_BYTES,
                 )
         except TimeoutError as exc:
             raise httpx.ConnectTimeout(
@@ -174,7 +189,7 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             ) from exc
         except (OSError, ssl.SSLError) as exc:
             raise httpx.ConnectError(f"{type(exc).__name__}: {exc}", request=request) from exc
-        return _Connection(origin, reader, writer)
+        return _Connection(origin, wire)
 
     def _context(self) -> ssl.SSLContext:
         if self._ssl_context is None:
@@ -196,7 +211,7 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             reusable
             and not self._closed
             and self._idle_count < self._max_keepalive
-            and not connection.writer.is_closing()
+            and not connection.wire.is_closing()
         ):
             self._idle.setdefault(connection.origin, []).append(connection)
             self._idle_count += 1
@@ -215,13 +230,11 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
     ) -> bytes:
         """Write the request and read the response head (the connection is closed on any
         failure, and on cancellation: it is never left mid-exchange)."""
-        reader, writer = connection.reader, connection.writer
+        wire = connection.wire
         try:
             try:
-                writer.write(head + body)
-                if writer.transport.get_write_buffer_size():  # else nothing to wait for
-                    async with asyncio.timeout(timeouts.get("write")):
-                        await writer.drain()
+                wire.write(head + body)
+                await wire.drain(_until(limited_timeout(timeouts.get("write"), httpx.WriteTimeout)))
             except TimeoutError as exc:
                 raise httpx.WriteTimeout("sending the request timed out", request=request) from exc
             except OSError as exc:
@@ -229,8 +242,11 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
                     raise _StaleConnection from exc
                 raise httpx.WriteError(f"{type(exc).__name__}: {exc}", request=request) from exc
             try:
-                async with asyncio.timeout(timeouts.get("read")):
-                    return await reader.readuntil(b"\r\n\r\n")
+                return await wire.read_until(
+                    b"\r\n\r\n",
+                    MAX_HEAD_BYTES,
+                    _until(limited_timeout(timeouts.get("read"), httpx.ReadTimeout)),
+                )
             except asyncio.IncompleteReadError as exc:
                 if connection.reused and not exc.partial:
                     raise _StaleConnection from exc
@@ -291,8 +307,16 @@ class _Body(httpx.AsyncByteStream):
         connection, remaining = self._connection, self._remaining
         if connection is None or self._chunked or remaining is None:
             return b"".join([chunk async for chunk in self])
-        async with self._errors_mapped():
-            data = await self._read(connection.reader.readexactly(remaining)) if remaining else b""
+        try:
+            data = (
+                await connection.wire.read_exactly(remaining, self._until()) if remaining else b""
+            )
+        except BaseException as exc:
+            self._finish(reusable=False)  # never reused half-read
+            mapped = self._mapped(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         self._remaining = 0
         self._finish(reusable=self._keep_alive)
         return data
@@ -301,67 +325,62 @@ class _Body(httpx.AsyncByteStream):
         connection = self._connection
         if connection is None:
             return
-        reader = connection.reader
-        async with self._errors_mapped():
+        wire = connection.wire
+        try:
             if self._chunked:
-                async for chunk in self._chunks(reader):
+                async for chunk in self._chunks(wire):
                     yield chunk
             elif self._remaining is None:
-                while chunk := await self._read(reader.read(_CHUNK)):
+                while chunk := await wire.read_some(_CHUNK, self._until()):
                     yield chunk
             else:
                 while self._remaining > 0:
-                    size = min(
-                        self._remaining,
-                        _CHUNK if self._remaining > EAGER_BODY_BYTES else self._remaining,
-                    )
-                    chunk = await self._read(reader.readexactly(size))
+                    chunk = await wire.read_some(min(self._remaining, _CHUNK), self._until())
+                    if not chunk:
+                        raise asyncio.IncompleteReadError(b"", self._remaining)
                     self._remaining -= len(chunk)
                     yield chunk
+        except BaseException as exc:
+            self._finish(reusable=False)  # never reused half-read
+            mapped = self._mapped(exc)
+            if mapped is None:
+                raise
+            raise mapped from exc
         self._finish(reusable=self._keep_alive)
 
-    async def _chunks(self, reader: asyncio.StreamReader) -> AsyncIterator[bytes]:
+    async def _chunks(self, wire: WireProtocol) -> AsyncIterator[bytes]:
         while True:
-            line = await self._read(reader.readuntil(b"\r\n"))
+            line = await wire.read_until(b"\r\n", MAX_HEAD_BYTES, self._until())
             try:
                 size = int(line.split(b";", 1)[0].strip(), 16)
             except ValueError as exc:
                 raise httpx.RemoteProtocolError("bad chunk size", request=self._request) from exc
             if size == 0:
-                while (await self._read(reader.readuntil(b"\r\n"))) != b"\r\n":
+                while (await wire.read_until(b"\r\n", MAX_HEAD_BYTES, self._until())) != b"\r\n":
                     pass  # trailers
                 return
             while size > 0:
-                chunk = await self._read(reader.read(min(size, _CHUNK)))
+                chunk = await wire.read_some(min(size, _CHUNK), self._until())
                 if not chunk:
                     raise asyncio.IncompleteReadError(b"", size)
                 size -= len(chunk)
                 yield chunk
-            await self._read(reader.readexactly(2))
+            await wire.read_exactly(2, self._until())
 
-    async def _read(self, awaitable: Any) -> bytes:
-        async with asyncio.timeout(self._timeout):
-            data: bytes = await awaitable
-        return data
+    def _until(self) -> float | None:
+        return _until(limited_timeout(self._timeout, httpx.ReadTimeout))
 
-    @asynccontextmanager
-    async def _errors_mapped(self) -> AsyncIterator[None]:
-        try:
-            yield
-        except TimeoutError as exc:
-            self._finish(reusable=False)
-            raise httpx.ReadTimeout("reading the body timed out", request=self._request) from exc
-        except (asyncio.IncompleteReadError, asyncio.LimitOverrunError) as exc:
-            self._finish(reusable=False)
-            raise httpx.RemoteProtocolError(
+    def _mapped(self, exc: BaseException) -> httpx.HTTPError | None:
+        """httpx's error for a failed read (None: ``exc`` stands)."""
+        if isinstance(exc, TimeoutError):
+            return httpx.ReadTimeout("reading the body timed out", request=self._request)
+        if isinstance(exc, asyncio.IncompleteReadError | asyncio.LimitOverrunError):
+            return httpx.RemoteProtocolError(
                 "the body ended early or is malformed", request=self._request
-            ) from exc
-        except OSError as exc:
-            self._finish(reusable=False)
-            raise httpx.ReadError(f"{type(exc).__name__}: {exc}", request=self._request) from exc
-        except BaseException:
-            self._finish(reusable=False)
-            raise
+            )
+        if isinstance(exc, OSError):
+            return httpx.ReadError(f"{type(exc).__name__}: {exc}", request=self._request)
+        return None
 
     def _finish(self, *, reusable: bool) -> None:
         connection, self._connection = self._connection, None

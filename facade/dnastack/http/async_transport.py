@@ -27,7 +27,7 @@ import httpx
 
 from dnastack.http.async_bounded_transport import AsyncBoundedTransport
 from dnastack.http.async_connection import AsyncStreamTransport
-from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, default_deadline
+from dnastack.http.limits import CURRENT_DEADLINE, DEFAULT_MAX_RESPONSE_BYTES, default_deadline
 from dnastack.http.retry import DEFAULT_POLICY, RetryPolicy
 from dnastack.http.retry_plan import Discard, RetryPlan, Wait, retry_plan
 from dnastack.http.transport import (
@@ -93,7 +93,7 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 return response
             reply = None
             if isinstance(step, Wait):
-                await self._sleep(step.seconds)
+                await self._wait(step.seconds)
             elif isinstance(step, Discard):
                 await _discard(step.response)
             else:
@@ -104,6 +104,17 @@ class AsyncRetryTransport(httpx.AsyncBaseTransport):
                 except httpx.TransportError as exc:
                     _log_exchange(step, type(exc).__name__, sent)
                     reply = exc
+
+    async def _wait(self, seconds: float) -> None:
+        """Sleep before the next attempt; a wait the call's deadline
+        (:data:`~dnastack.http.limits.CURRENT_DEADLINE`) would end sleeps until then and
+        raises ``TimeoutError``, which the bounded transport reports as the deadline."""
+        deadline = CURRENT_DEADLINE.get()
+        if deadline is None or seconds < deadline.remaining():
+            await self._sleep(seconds)
+            return
+        await self._sleep(max(0.0, deadline.remaining()))
+        raise TimeoutError("the retry wait outlasts the call's deadline")
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
@@ -165,6 +176,7 @@ def build_async_http_client(
             max_response_bytes=max_response_bytes,
             deadline_seconds=deadline,
             clock=clock,
+            inner_honours_deadline=isinstance(inner, AsyncStreamTransport),
         )
 
     def via_proxy(url: str) -> AsyncBoundedTransport:

@@ -39,6 +39,7 @@ __all__ = [
     "Deadline",
     "DecodedBodyGuard",
     "default_deadline",
+    "limited_timeout",
 ]
 
 DEFAULT_READ_TIMEOUT_SECONDS = 60.0
@@ -277,8 +278,10 @@ class DeadlineNetworkBackend:
         self._inner.sleep(seconds)
 
 
-def _limited(timeout: float | None, kind: type[Exception]) -> float | None:
-    """``timeout`` shortened to the current call's time left; ``kind`` once none is left."""
+def limited_timeout(timeout: float | None, kind: type[Exception]) -> float | None:
+    """``timeout`` shortened to the current call's time left (:data:`CURRENT_DEADLINE`);
+    raises ``kind`` once none is left. Shared by the sync socket layer and the asyncio
+    transport."""
     deadline = CURRENT_DEADLINE.get()
     if deadline is None:
         return timeout
@@ -302,12 +305,12 @@ class _DeadlineStream:
         self._write_timeout: type[Exception] = httpcore.WriteTimeout
 
     def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
-        data: bytes = self._inner.read(max_bytes, _limited(timeout, self._read_timeout))
+        data: bytes = self._inner.read(max_bytes, limited_timeout(timeout, self._read_timeout))
         return data
 
     def write(self, buffer: bytes, timeout: float | None = None) -> None:
         if buffer:  # httpcore hands over empty writes (end of a GET), which send nothing
-            self._inner.write(buffer, _limited(timeout, self._write_timeout))
+            self._inner.write(buffer, limited_timeout(timeout, self._write_timeout))
 
     def close(self) -> None:
         self._inner.close()
