@@ -121,9 +121,10 @@ async def arun_flow(
     """Perform ``flow``'s steps with ``await``; a :class:`Gather` runs its flows at once.
     ``sleep`` defaults to ``asyncio.sleep`` (asyncio is imported here, not with the module:
     the sync clients import this module too)."""
-    import asyncio
+    if sleep is None:
+        import asyncio
 
-    pause = sleep or asyncio.sleep
+        sleep = asyncio.sleep
     reply: Any = None
     failure: DnastackError | None = None
     while True:
@@ -136,11 +137,13 @@ async def arun_flow(
             if isinstance(step, Send):
                 reply = await session(step.no_auth).submit(step.method, step.url, **step.options())
             elif isinstance(step, Sleep):
-                await pause(step.seconds)
+                await sleep(step.seconds)
             else:
+                import asyncio
+
                 reply = list(
                     await asyncio.gather(
-                        *(_aoutcome(arun_flow(f, session, pause)) for f in step.flows)
+                        *(_aoutcome(arun_flow(f, session, sleep)) for f in step.flows)
                     )
                 )
         except DnastackError as exc:

@@ -92,7 +92,9 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         if isinstance(stream, BufferedBody):  # read already: bound it now, nothing to wait for
             if guard is not None:
                 content = decoded_chunk(guard.feed, stream.content)
-                response.stream = BufferedBody(content + decoded_chunk(_finish(guard), b""))
+                tail = decoded_chunk(_finish(guard), b"")
+                if tail or content is not stream.content:  # decoded: hand on the new bytes
+                    response.stream = BufferedBody(content + tail)
             return response
         assert isinstance(stream, httpx.AsyncByteStream)
         response.stream = _AsyncBoundedStream(stream, guard, deadline)

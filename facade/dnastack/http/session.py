@@ -268,8 +268,13 @@ def prepare_request(
     idempotent hint, credentials or none): shared by the sync and asyncio sessions."""
     span = trace_context.new_span() if trace_context else Span()
     kwargs = requests_style_options(kwargs)
-    headers = httpx.Headers(kwargs.pop("headers", None))
-    headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
+    given = kwargs.pop("headers", None)
+    headers: httpx.Headers | dict[str, str]
+    if given:  # the caller's headers win (names compared without case)
+        headers = httpx.Headers(given)
+        headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
+    else:
+        headers = span.create_http_headers()
     if "json" in kwargs:
         kwargs["content"] = json_body(kwargs.pop("json"))
         headers.setdefault("content-type", "application/json")

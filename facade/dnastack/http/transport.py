@@ -35,8 +35,7 @@ import platform
 import random
 import ssl
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -361,25 +360,41 @@ def _proxy_mounts(
     }
 
 
-@contextmanager
-def translated_errors(method: str, url: httpx.URL | str) -> Iterator[None]:
+class translated_errors:
     """Re-raise any httpx exception as :class:`TransportError` (``raise ... from exc``).
 
     The message names the method and the URL without query string; it never includes
-    headers or bodies.
+    headers or bodies. A class rather than a generator context manager: it wraps every
+    request, and costs a third as much.
     """
-    try:
-        yield
-    except httpx.TimeoutException as exc:
-        raise TransportError(
-            f"timed out ({type(exc).__name__})", method=method, url=safe_url(url)
-        ) from exc
-    except (httpx.HTTPError, httpx.InvalidURL, httpx.StreamError) as exc:
-        raise TransportError(
-            f"{type(exc).__name__}: {exc}", method=method, url=safe_url(url)
-        ) from exc
-    except OverflowError as exc:  # asyncio's connect() on a port past 65535
-        raise TransportError(f"cannot connect ({exc})", method=method, url=safe_url(url)) from exc
+
+    __slots__ = ("_method", "_url")
+
+    def __init__(self, method: str, url: httpx.URL | str) -> None:
+        self._method = method
+        self._url = url
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if exc is None:
+            return
+        method, url = self._method, self._url
+        if isinstance(exc, httpx.TimeoutException):
+            raise TransportError(
+                f"timed out ({type(exc).__name__})", method=method, url=safe_url(url)
+            ) from exc
+        if isinstance(exc, httpx.HTTPError | httpx.InvalidURL | httpx.StreamError):
+            raise TransportError(
+                f"{type(exc).__name__}: {exc}", method=method, url=safe_url(url)
+            ) from exc
+        if isinstance(exc, OverflowError):  # asyncio's connect() on a port past 65535
+            raise TransportError(
+                f"cannot connect ({exc})", method=method, url=safe_url(url)
+            ) from exc
 
 
 def raise_for_status(response: httpx.Response, trace_context: Span | None = None) -> None:
