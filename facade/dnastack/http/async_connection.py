@@ -394,15 +394,15 @@ class _Body(httpx.AsyncByteStream):
 def _request_head(request: httpx.Request) -> bytes:
     url = request.url
     target = url.raw_path or b"/"
+    if _LINE_BREAK.search(target):
+        raise httpx.LocalProtocolError("the request target contains a line break", request=request)
+    raw = request.headers.raw
+    if _LINE_BREAK.search(b"".join([part for header in raw for part in header])):
+        raise httpx.LocalProtocolError("a header contains a line break", request=request)
     lines = [request.method.encode("ascii") + b" " + target + b" HTTP/1.1"]
     if "host" not in request.headers:
         lines.append(b"Host: " + url.netloc)
-    for name, value in request.headers.raw:
-        if _LINE_BREAK.search(name) or _LINE_BREAK.search(value):
-            raise httpx.LocalProtocolError("a header contains a line break", request=request)
-        lines.append(name + b": " + value)
-    if _LINE_BREAK.search(target):
-        raise httpx.LocalProtocolError("the request target contains a line break", request=request)
+    lines.extend([name + b": " + value for name, value in raw])
     return b"\r\n".join(lines) + b"\r\n\r\n"
 
 
