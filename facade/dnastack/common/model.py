@@ -176,16 +176,14 @@ class Model:
         keys survive a round trip exactly). ``skip_defaults`` is the deprecated name of
         ``exclude_unset``.
         """
-        options = _DumpOptions(
+        return self._dump(
+            include,
+            exclude,
             by_alias=by_alias,
             exclude_unset=exclude_unset if skip_defaults is None else skip_defaults,
             exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
-            models_as_dict=True,
-            jsonable=False,
-            model_type=Model,
         )
-        return _dump_model(self, include, exclude, options)
 
     def json(
         self,
@@ -203,34 +201,52 @@ class Model:
     ) -> str:
         """The model as JSON; ``include``/``exclude`` as for :meth:`dict`.
 
+        Compact (no spaces) and not ASCII-escaped, as 3.x (pydantic v2) wrote it;
+        ``dumps_kwargs`` go to ``json.dumps`` (``indent=2`` puts a space after colons).
         ``encoder`` is passed to ``json.dumps`` as ``default`` (replacing
         :func:`json_default`); with ``models_as_dict=False`` nested models are handed to
         it instead of being converted first.
         """
-        options = _DumpOptions(
+        data = self._dump(
+            include,
+            exclude,
             by_alias=by_alias,
             exclude_unset=exclude_unset if skip_defaults is None else skip_defaults,
             exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
             models_as_dict=models_as_dict,
-            jsonable=False,
-            model_type=Model,
         )
-        data = _dump_model(self, include, exclude, options)
+        dumps_kwargs.setdefault("ensure_ascii", False)
+        spaced = dumps_kwargs.get("indent") is not None
+        dumps_kwargs.setdefault("separators", (",", ": ") if spaced else (",", ":"))
         return _json.dumps(data, default=encoder or json_default, **dumps_kwargs)
 
     def to_dict(self, *, by_alias: bool = True, exclude_none: bool = False) -> DictStrAny:
         """A JSON-ready dict (aliases by default; datetimes, enums and paths as strings)."""
+        return self._dump(None, None, by_alias=by_alias, exclude_none=exclude_none, jsonable=True)
+
+    def _dump(
+        self,
+        include: IncEx | None,
+        exclude: IncEx | None,
+        *,
+        by_alias: bool,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        models_as_dict: bool = True,
+        jsonable: bool = False,
+    ) -> DictStrAny:
         options = _DumpOptions(
             by_alias=by_alias,
-            exclude_unset=False,
-            exclude_defaults=False,
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
             exclude_none=exclude_none,
-            models_as_dict=True,
-            jsonable=True,
+            models_as_dict=models_as_dict,
+            jsonable=jsonable,
             model_type=Model,
         )
-        return _dump_model(self, None, None, options)
+        return _dump_model(self, include, exclude, options)
 
     # -- pickling and copy.copy/deepcopy (slots, frozen classes included) ------------------
 

@@ -278,6 +278,15 @@ def test_json_uses_the_default_encoder_for_datetimes_and_enums() -> None:
     assert text.index('"children"') < text.index('"colour"')  # dumps_kwargs honoured
 
 
+def test_json_is_compact_and_unescaped_as_3x_on_pydantic_v2_wrote_it() -> None:
+    kind = Kind(group="g é", artifact="a")
+    assert kind.json() == '{"group":"g é","artifact":"a"}'
+    assert kind.json(indent=2) == '{\n  "group": "g é",\n  "artifact": "a"\n}'
+    assert kind.json(ensure_ascii=True, separators=(", ", ": ")) == (
+        '{"group": "g \\u00e9", "artifact": "a"}'
+    )
+
+
 def test_json_with_a_custom_encoder_and_models_not_as_dict() -> None:
     seen: list[Any] = []
 
