@@ -19,6 +19,13 @@ and ``to_dict`` (JSON-ready). ``parse_obj`` converts nested dicts into nested mo
 raises :class:`~dnastack.exceptions.ModelValidationError` naming the field path and the
 expected type, never the offending value.
 
+The pydantic v2 names that dnastack-client-library 3.x models had are thin aliases of
+those methods: ``model_construct``, ``model_copy``, ``model_dump`` (``mode="json"``: the
+values of ``to_dict``), ``model_dump_json``, ``model_validate``, ``model_validate_json``,
+``model_fields`` (:class:`FieldInfo` per field), ``model_fields_set`` and ``model_extra``.
+They take the pydantic v2 keyword arguments these models can honour; any other one (such as
+``context`` or ``strict``) is a ``TypeError`` naming it.
+
 Unknown keys follow the class's ``extra`` policy: ``"ignore"`` (default, dropped),
 ``"allow"`` (kept in :attr:`Model.model_extra` and written back by ``dict``) or
 ``"forbid"`` (an error). Field annotations must be importable at run time (not only under
@@ -36,27 +43,37 @@ import functools
 import json as _json
 from collections.abc import Callable, Mapping
 from collections.abc import Set as AbstractSet
-from typing import Any, ClassVar, Literal, TypeVar, dataclass_transform, overload
+from typing import Any, ClassVar, Literal, Never, TypeVar, dataclass_transform, overload
 
 import attrs
 from attrs import field as field  # re-exported: declare defaults, factories and aliases
 
 from dnastack.common.model_dump import _dump_model, _DumpOptions, _json_scalar, _selected
 from dnastack.common.model_fields import (
+    FieldInfo,
+    Undefined,
     _default_of,
+    _field_infos,
     _field_names,
     _fields,
     _present_key,
     _slot_names,
 )
-from dnastack.common.model_parse import _Invalid, _parse_model, _update_forward_refs
+from dnastack.common.model_parse import (
+    _Invalid,
+    _parse_model,
+    _type_hints,
+    _update_forward_refs,
+)
 from dnastack.exceptions import ModelValidationError
 
 __all__ = [
     "DictStrAny",
     "ExtraPolicy",
+    "FieldInfo",
     "IncEx",
     "Model",
+    "Undefined",
     "field",
     "json_default",
     "model",
@@ -70,6 +87,13 @@ _C = TypeVar("_C", bound=type)
 _M = TypeVar("_M", bound="Model")
 
 
+class _ModelFields:
+    """``Model.model_fields``: field name -> :class:`FieldInfo` of the class read from."""
+
+    def __get__(self, obj: object, owner: type[Model]) -> dict[str, FieldInfo]:
+        return _field_infos(owner, functools.partial(_type_hints, owner))
+
+
 class Model:
     """Base class of the documented models. Declare subclasses with :func:`model`."""
 
@@ -77,6 +101,7 @@ class Model:
     __model_extra__: ClassVar[ExtraPolicy] = "ignore"
     __extra__: DictStrAny | None
     __fields_set__: frozenset[str]
+    model_fields = _ModelFields()
 
     # -- construction -------------------------------------------------------------------
 
@@ -248,6 +273,109 @@ class Model:
         )
         return _dump_model(self, include, exclude, options)
 
+    # -- the pydantic v2 names (3.x models were pydantic v2 models) ------------------------
+
+    @classmethod
+    def model_construct(
+        cls: type[_M], _fields_set: AbstractSet[str] | None = None, **values: Any
+    ) -> _M:
+        """Pydantic v2 name of :meth:`construct` (no validation)."""
+        return cls.construct(_fields_set, **values)
+
+    @classmethod
+    def model_validate(cls: type[_M], obj: Any, **unsupported: Never) -> _M:
+        """Pydantic v2 name of :meth:`parse_obj`; takes no options.
+
+        Raises:
+            ModelValidationError: ``obj`` does not fit the model.
+        """
+        _reject_unsupported(cls, cls.model_validate, unsupported)
+        return cls.parse_obj(obj)
+
+    @classmethod
+    def model_validate_json(
+        cls: type[_M], json_data: str | bytes | bytearray, **unsupported: Never
+    ) -> _M:
+        """Parse JSON text and validate it as :meth:`parse_obj` does; takes no options.
+
+        Raises:
+            ModelValidationError: the text is not JSON, or does not fit the model.
+        """
+        _reject_unsupported(cls, cls.model_validate_json, unsupported)
+        try:
+            data = _json.loads(json_data)
+        except _json.JSONDecodeError as exc:
+            problem = f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+            raise ModelValidationError(problem, model=cls.__name__) from None
+        except ValueError:  # bytes that are not UTF-8/16/32 text
+            raise ModelValidationError("invalid JSON: not text", model=cls.__name__) from None
+        return cls.parse_obj(data)
+
+    def model_copy(self: _M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> _M:
+        """Pydantic v2 name of :meth:`copy`: ``update`` is not validated; ``deep`` deep-copies."""
+        return self.copy(update=dict(update) if update else None, deep=deep)
+
+    def model_dump(
+        self,
+        *,
+        mode: Literal["python", "json"] = "python",
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+        **unsupported: Never,
+    ) -> DictStrAny:
+        """Pydantic v2 name of :meth:`dict`; ``mode="json"`` makes the values JSON-ready
+        (datetimes, enums, UUIDs and paths as strings; tuples and sets as lists).
+
+        ``round_trip`` and ``warnings`` are accepted and need nothing: a dump always
+        validates back, and dumping never warns.
+        """
+        _reject_unsupported(type(self), self.model_dump, unsupported)
+        if mode not in ("python", "json"):
+            raise ValueError(f"mode must be 'python' or 'json', not {mode!r}")
+        return self._dump(
+            include,
+            exclude,
+            by_alias=bool(by_alias),
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            jsonable=mode == "json",
+        )
+
+    def model_dump_json(
+        self,
+        *,
+        indent: int | None = None,
+        ensure_ascii: bool = False,
+        include: IncEx | None = None,
+        exclude: IncEx | None = None,
+        by_alias: bool | None = None,
+        exclude_unset: bool = False,
+        exclude_defaults: bool = False,
+        exclude_none: bool = False,
+        round_trip: bool = False,
+        warnings: bool | Literal["none", "warn", "error"] = True,
+        **unsupported: Never,
+    ) -> str:
+        """Pydantic v2 name of :meth:`json` (compact unless ``indent`` is given)."""
+        _reject_unsupported(type(self), self.model_dump_json, unsupported)
+        return self.json(
+            include=include,
+            exclude=exclude,
+            by_alias=bool(by_alias),
+            exclude_unset=exclude_unset,
+            exclude_defaults=exclude_defaults,
+            exclude_none=exclude_none,
+            indent=indent,
+            ensure_ascii=ensure_ascii,
+        )
+
     # -- pickling and copy.copy/deepcopy (slots, frozen classes included) ------------------
 
     def __getstate__(self) -> DictStrAny:
@@ -300,6 +428,23 @@ def model(cls: Any = None, /, *, frozen: bool = False, extra: ExtraPolicy = "ign
         return new
 
     return build if cls is None else build(cls)
+
+
+def _reject_unsupported(
+    cls: type[Model], method: Callable[..., Any], unsupported: Mapping[str, object]
+) -> None:
+    """A ``TypeError`` naming the keyword arguments ``method`` was given but does not take."""
+    if not unsupported:
+        return
+    import inspect
+
+    parameters = inspect.signature(method).parameters.values()
+    taken = [p.name for p in parameters if p.kind is inspect.Parameter.KEYWORD_ONLY]
+    raise TypeError(
+        f"{cls.__name__}.{method.__name__}() does not support {', '.join(sorted(unsupported))}"
+        " (pydantic options these models do not implement); "
+        + (f"it takes {', '.join(taken)}" if taken else "it takes no options")
+    )
 
 
 # -- JSON -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 import attrs
 
-from dnastack.common.model_fields import _fields
+from dnastack.common.model_fields import _FIELD_INFOS, _fields
 
 if TYPE_CHECKING:
     from dnastack.common.model import DictStrAny, Model
@@ -60,6 +60,12 @@ def _update_forward_refs(cls: type[Model], localns: DictStrAny) -> None:
     _LOCALNS[cls] = {**_LOCALNS.get(cls, {}), **localns}
     attrs.resolve_types(typing.cast(Any, cls), localns=_LOCALNS[cls])
     _PLANS.pop(cls, None)
+    _FIELD_INFOS.pop(cls, None)
+
+
+def _type_hints(cls: type[Model]) -> DictStrAny:
+    """``cls``'s resolved annotations; ``NameError`` while a forward reference is unresolved."""
+    return typing.get_type_hints(cls, localns=_LOCALNS.get(cls))
 
 
 def _plan(cls: type[Model], model_type: type[Model]) -> tuple[_FieldPlan, ...]:
@@ -67,7 +73,7 @@ def _plan(cls: type[Model], model_type: type[Model]) -> tuple[_FieldPlan, ...]:
     if cached is not None:
         return cached
     try:
-        hints = typing.get_type_hints(cls, localns=_LOCALNS.get(cls))
+        hints = _type_hints(cls)
     except NameError as exc:
         raise TypeError(
             f"{cls.__name__} has an unresolved annotation ({exc}); "
