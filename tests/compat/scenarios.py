@@ -18,6 +18,7 @@ import decimal
 import hashlib
 import importlib
 import inspect
+import json
 import os
 import tempfile
 from collections.abc import Callable
@@ -1226,3 +1227,62 @@ def i12_client_factory_create_and_class_tuples() -> Any:
             "builtins:RuntimeError",
         ),
     ]
+
+
+# -- the pydantic v2 method names of 3.x models ------------------------------------------------
+
+
+def v2_names_round_trip(found: Any, include: set[str] | None = None) -> list[Any]:
+    """What a 3.x script on pydantic v2 does with a model: dump, validate, copy, fields."""
+    cls = type(found)
+    copied = found.model_copy(update={"id" if "id" in cls.model_fields else "name": "changed"})
+    return [
+        show(found.model_dump(include=include, exclude_none=True)),
+        show(found.model_dump(mode="json", include=include, by_alias=True)),
+        json.loads(found.model_dump_json(include=include)),
+        cls.model_validate(found.model_dump()) == found,
+        cls.model_validate_json(found.model_dump_json()) == found,
+        cls.model_validate(found) == found,
+        cls.model_construct(**found.model_dump()) == found,
+        copied == found,
+        copied.model_copy(deep=True) == copied,
+        sorted(include or cls.model_fields),
+        {n: cls.model_fields[n].is_required() for n in sorted(include or cls.model_fields)},
+    ]
+
+
+@scenario
+def i12_model_v2_names_service_endpoint() -> Any:
+    from dnastack.client.models import ServiceEndpoint
+
+    endpoint = ServiceEndpoint.model_validate(
+        {
+            "model_version": 2.0,
+            "id": "e1",
+            "url": "https://h.test/",
+            "type": {"group": "org.ga4gh", "artifact": "drs", "version": "1.1.0"},
+            "authentication": {"type": "oauth2", "client_id": "c"},
+        }
+    )
+    deep = endpoint.model_copy(deep=True)
+    deep.authentication["client_id"] = "changed"
+    shallow = endpoint.model_copy()
+    return [
+        *v2_names_round_trip(endpoint),
+        endpoint.authentication["client_id"],
+        shallow.authentication is endpoint.authentication,
+        ServiceEndpoint.model_fields["dnastack_schema_version"].alias,
+        endpoint.model_copy(update={"url": "https://other.test/"}).url,
+        endpoint.url,
+    ]
+
+
+@scenario
+def i12_model_v2_names_table_info() -> Any:
+    return v2_names_round_trip(client(DC_ID).table("samples").info)
+
+
+@scenario
+def i12_model_v2_names_drs_object() -> Any:
+    found = client(DRS_ID).get_blob("hello.json").drs_object
+    return v2_names_round_trip(found, include={"id", "size", "version"})
