@@ -3,19 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.access_type_labels import AccessTypeLabels
-    from ..models.collection_metadata import CollectionMetadata
-    from ..models.item_counts import ItemCounts
-    from ..models.tag import Tag
-
 
 T = TypeVar("T", bound="Collection")
 
@@ -189,11 +182,6 @@ class Collection:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.access_type_labels import AccessTypeLabels
-        from ..models.collection_metadata import CollectionMetadata
-        from ..models.item_counts import ItemCounts
-        from ..models.tag import Tag
-
         d = dict(src_dict)
         name = d.pop("name")
 
@@ -385,3 +373,11 @@ class Collection:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.access_type_labels import AccessTypeLabels
+from ..models.collection_metadata import CollectionMetadata
+from ..models.item_counts import ItemCounts
+from ..models.tag import Tag

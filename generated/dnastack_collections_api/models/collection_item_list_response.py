@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.collection_item import CollectionItem
-    from ..models.collection_items_pagination import CollectionItemsPagination
-
 
 T = TypeVar("T", bound="CollectionItemListResponse")
 
@@ -59,9 +54,6 @@ class CollectionItemListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.collection_item import CollectionItem
-        from ..models.collection_items_pagination import CollectionItemsPagination
-
         d = dict(src_dict)
         items = []
         _items = expect_type(d.pop("items"), list, "items")
@@ -100,3 +92,9 @@ class CollectionItemListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.collection_item import CollectionItem
+from ..models.collection_items_pagination import CollectionItemsPagination

@@ -2,14 +2,10 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
-
-if TYPE_CHECKING:
-    from ..models.question_params import QuestionParams
-
 
 T = TypeVar("T", bound="CollectionQuestionQueryRequest")
 
@@ -44,8 +40,6 @@ class CollectionQuestionQueryRequest:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.question_params import QuestionParams
-
         d = dict(src_dict)
         params = QuestionParams.from_dict(d.pop("params"))
 
@@ -71,3 +65,8 @@ class CollectionQuestionQueryRequest:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.question_params import QuestionParams

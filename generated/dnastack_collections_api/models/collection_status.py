@@ -3,16 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.item_counts import ItemCounts
-
 
 T = TypeVar("T", bound="CollectionStatus")
 
@@ -100,8 +96,6 @@ class CollectionStatus:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.item_counts import ItemCounts
-
         d = dict(src_dict)
         availability = d.pop("availability")
 
@@ -191,3 +185,8 @@ class CollectionStatus:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.item_counts import ItemCounts

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.otlp_partial_success import OtlpPartialSuccess
-
 
 T = TypeVar("T", bound="OtlpLogsResponse")
 
@@ -46,8 +42,6 @@ class OtlpLogsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.otlp_partial_success import OtlpPartialSuccess
-
         d = dict(src_dict)
         _partial_success = d.pop("partialSuccess", UNSET)
         partial_success: OtlpPartialSuccess | Unset
@@ -78,3 +72,8 @@ class OtlpLogsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.otlp_partial_success import OtlpPartialSuccess

@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.question_result_pagination import QuestionResultPagination
-    from ..models.question_result_schema import QuestionResultSchema
-
 
 T = TypeVar("T", bound="QuestionResultPage")
 
@@ -65,9 +60,6 @@ class QuestionResultPage:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.question_result_pagination import QuestionResultPagination
-        from ..models.question_result_schema import QuestionResultSchema
-
         d = dict(src_dict)
         data = expect_type(d.pop("data"), list, "data")
 
@@ -109,3 +101,9 @@ class QuestionResultPage:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.question_result_pagination import QuestionResultPagination
+from ..models.question_result_schema import QuestionResultSchema

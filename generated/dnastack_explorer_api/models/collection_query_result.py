@@ -2,17 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.query_result_status import QueryResultStatus
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.json_schema import JsonSchema
-
 
 T = TypeVar("T", bound="CollectionQueryResult")
 
@@ -92,8 +88,6 @@ class CollectionQueryResult:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.json_schema import JsonSchema
-
         d = dict(src_dict)
         collection_id = d.pop("collectionId")
 
@@ -156,3 +150,8 @@ class CollectionQueryResult:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.json_schema import JsonSchema

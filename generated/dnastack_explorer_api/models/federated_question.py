@@ -2,17 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import expect_type
-
-if TYPE_CHECKING:
-    from ..models.question_collection import QuestionCollection
-    from ..models.question_param import QuestionParam
-
 
 T = TypeVar("T", bound="FederatedQuestion")
 
@@ -75,9 +70,6 @@ class FederatedQuestion:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.question_collection import QuestionCollection
-        from ..models.question_param import QuestionParam
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -125,3 +117,9 @@ class FederatedQuestion:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.question_collection import QuestionCollection
+from ..models.question_param import QuestionParam

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import expect_type
-
-if TYPE_CHECKING:
-    from ..models.federated_question import FederatedQuestion
-
 
 T = TypeVar("T", bound="FederatedQuestionListResponse")
 
@@ -49,8 +45,6 @@ class FederatedQuestionListResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.federated_question import FederatedQuestion
-
         d = dict(src_dict)
         questions = []
         _questions = expect_type(d.pop("questions"), list, "questions")
@@ -81,3 +75,8 @@ class FederatedQuestionListResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.federated_question import FederatedQuestion

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import expect_type
-
-if TYPE_CHECKING:
-    from ..models.collection_query_result import CollectionQueryResult
-
 
 T = TypeVar("T", bound="FederatedQuestionQueryResponse")
 
@@ -51,8 +47,6 @@ class FederatedQuestionQueryResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.collection_query_result import CollectionQueryResult
-
         d = dict(src_dict)
         results = []
         _results = expect_type(d.pop("results"), list, "results")
@@ -83,3 +77,8 @@ class FederatedQuestionQueryResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.collection_query_result import CollectionQueryResult

@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.error import Error
-    from ..models.pagination import Pagination
-    from ..models.table import Table
-
 
 T = TypeVar("T", bound="ListTablesResponse")
 
@@ -73,10 +67,6 @@ class ListTablesResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error import Error
-        from ..models.pagination import Pagination
-        from ..models.table import Table
-
         d = dict(src_dict)
         tables = []
         _tables = expect_type(d.pop("tables"), list, "tables")
@@ -129,3 +119,10 @@ class ListTablesResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.error import Error
+from ..models.pagination import Pagination
+from ..models.table import Table

@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.error import Error
-    from ..models.json_schema import JsonSchema
-    from ..models.pagination import Pagination
-
 
 T = TypeVar("T", bound="TableData")
 
@@ -84,10 +78,6 @@ class TableData:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.error import Error
-        from ..models.json_schema import JsonSchema
-        from ..models.pagination import Pagination
-
         d = dict(src_dict)
         data = expect_type(d.pop("data"), list, "data")
 
@@ -143,3 +133,10 @@ class TableData:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.error import Error
+from ..models.json_schema import JsonSchema
+from ..models.pagination import Pagination

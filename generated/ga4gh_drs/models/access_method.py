@@ -2,18 +2,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..models.access_method_type import AccessMethodType
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.access_url import AccessURL
-    from ..models.authorizations import Authorizations
-
 
 T = TypeVar("T", bound="AccessMethod")
 
@@ -95,9 +90,6 @@ class AccessMethod:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.access_url import AccessURL
-        from ..models.authorizations import Authorizations
-
         d = dict(src_dict)
         type_ = AccessMethodType(d.pop("type"))
 
@@ -156,3 +148,9 @@ class AccessMethod:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.access_url import AccessURL
+from ..models.authorizations import Authorizations

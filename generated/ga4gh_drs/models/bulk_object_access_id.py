@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.object_access_ids import ObjectAccessIds
-
 
 T = TypeVar("T", bound="BulkObjectAccessId")
 
@@ -57,8 +53,6 @@ class BulkObjectAccessId:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.object_access_ids import ObjectAccessIds
-
         d = dict(src_dict)
         _passports = d.pop("passports", UNSET)
         passports = (
@@ -103,3 +97,8 @@ class BulkObjectAccessId:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.object_access_ids import ObjectAccessIds

@@ -2,18 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.drs_object import DrsObject
-    from ..models.summary import Summary
-    from ..models.unresolved_drs_object import UnresolvedDrsObject
-
 
 T = TypeVar("T", bound="BulkObjectsResponse")
 
@@ -76,10 +70,6 @@ class BulkObjectsResponse:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.drs_object import DrsObject
-        from ..models.summary import Summary
-        from ..models.unresolved_drs_object import UnresolvedDrsObject
-
         d = dict(src_dict)
         _summary = d.pop("summary", UNSET)
         summary: Summary | Unset
@@ -138,3 +128,10 @@ class BulkObjectsResponse:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.drs_object import DrsObject
+from ..models.summary import Summary
+from ..models.unresolved_drs_object import UnresolvedDrsObject

@@ -3,18 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.access_method import AccessMethod
-    from ..models.checksum import Checksum
-    from ..models.contents_object import ContentsObject
-
 
 T = TypeVar("T", bound="DrsObject")
 
@@ -144,10 +138,6 @@ class DrsObject:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.access_method import AccessMethod
-        from ..models.checksum import Checksum
-        from ..models.contents_object import ContentsObject
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -240,3 +230,10 @@ class DrsObject:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.access_method import AccessMethod
+from ..models.checksum import Checksum
+from ..models.contents_object import ContentsObject

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.drs_service_details import DrsServiceDetails
-
 
 T = TypeVar("T", bound="DrsService")
 
@@ -57,8 +53,6 @@ class DrsService:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.drs_service_details import DrsServiceDetails
-
         d = dict(src_dict)
         max_bulk_request_length = expect_type(
             d.pop("maxBulkRequestLength"), int, "maxBulkRequestLength"
@@ -94,3 +88,8 @@ class DrsService:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.drs_service_details import DrsServiceDetails

@@ -3,18 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset, expect_type
-
-if TYPE_CHECKING:
-    from ..models.drs_service_details import DrsServiceDetails
-    from ..models.service_organization import ServiceOrganization
-    from ..models.service_type import ServiceType
-
 
 T = TypeVar("T", bound="DrsServiceInfo")
 
@@ -134,10 +128,6 @@ class DrsServiceInfo:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.drs_service_details import DrsServiceDetails
-        from ..models.service_organization import ServiceOrganization
-        from ..models.service_type import ServiceType
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -216,3 +206,10 @@ class DrsServiceInfo:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.drs_service_details import DrsServiceDetails
+from ..models.service_organization import ServiceOrganization
+from ..models.service_type import ServiceType

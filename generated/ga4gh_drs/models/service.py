@@ -3,17 +3,12 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from typing import Any, Self, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Unset
-
-if TYPE_CHECKING:
-    from ..models.service_organization import ServiceOrganization
-    from ..models.service_type import ServiceType
-
 
 T = TypeVar("T", bound="Service")
 
@@ -114,9 +109,6 @@ class Service:
 
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
-        from ..models.service_organization import ServiceOrganization
-        from ..models.service_type import ServiceType
-
         d = dict(src_dict)
         id = d.pop("id")
 
@@ -182,3 +174,9 @@ class Service:
 
     def __contains__(self, key: str) -> bool:
         return key in self.additional_properties
+
+
+# Imported after the class: models may refer to each other in cycles, and the module that starts
+# a cycle already defines its class when the other one imports it.
+from ..models.service_organization import ServiceOrganization
+from ..models.service_type import ServiceType
