@@ -2,8 +2,10 @@
 
 They carry the GA4GH DRS 1.5 field names and are built from the generated models
 (``ga4gh_drs.models``) by the ``from_generated`` class methods, so a rename in the
-generated package never reaches a user. Unknown keys a server adds are kept
-(``model_extra``).
+generated package never reaches a user. An optional field the body did not have (the
+generated ``UNSET``) is ``None``; unknown keys a server adds are kept (``model_extra``).
+``from_generated`` is on the path of every DRS look-up: it checks each optional field inline,
+without a helper call per field (issue 15).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from dnastack.common.model import Model, field, model
 from dnastack.exceptions import safe_url
+from ga4gh_drs.types import Unset
 
 if TYPE_CHECKING:
     from ga4gh_drs.models import AccessMethod as GeneratedAccessMethod
@@ -30,30 +33,14 @@ __all__ = [
 ]
 
 
-_UNSET_TYPE: list[type] = []  # ga4gh_drs.types.Unset, imported on first use
-
-
-def _given(value: Any) -> Any:
-    """``None`` for the generated ``UNSET`` sentinel (it is falsy and not a value)."""
-    if not _UNSET_TYPE:
-        from ga4gh_drs.types import Unset
-
-        _UNSET_TYPE.append(Unset)
-    return None if isinstance(value, _UNSET_TYPE[0]) else value
-
-
-def _extra(generated: Any) -> dict[str, Any]:
-    return dict(getattr(generated, "additional_properties", None) or {})
-
-
 _M = TypeVar("_M", bound=Model)
 
 
-def _build(cls: type[_M], extra: dict[str, Any], **values: Any) -> _M:
-    """``cls(**values)`` with unknown keys kept (faster than ``construct`` on this path)."""
-    instance = cls(**values)
+def _with_extra(instance: _M, generated: Any) -> _M:
+    """``instance``, keeping the unknown keys the server sent (``model_extra``)."""
+    extra = generated.additional_properties
     if extra:
-        object.__setattr__(instance, "__extra__", extra)
+        object.__setattr__(instance, "__extra__", dict(extra))
     return instance
 
 
@@ -102,7 +89,11 @@ class AccessURL(Model):
     @classmethod
     def from_generated(cls, generated: GeneratedAccessURL) -> AccessURL:
         """Build from the generated ``ga4gh_drs.models.AccessURL``."""
-        return _build(cls, _extra(generated), url=generated.url, headers=_given(generated.headers))
+        headers = generated.headers
+        return _with_extra(
+            cls(url=generated.url, headers=None if isinstance(headers, Unset) else headers),
+            generated,
+        )
 
 
 @model(extra="allow")
@@ -121,18 +112,24 @@ class AccessMethod(Model):
     @classmethod
     def from_generated(cls, generated: GeneratedAccessMethod) -> AccessMethod:
         """Build from the generated ``ga4gh_drs.models.AccessMethod``."""
-        access_url = _given(generated.access_url)
-        authorizations = _given(generated.authorizations)
-        return _build(
-            cls,
-            _extra(generated),
-            type=str(generated.type_.value),
-            access_url=AccessURL.from_generated(access_url) if access_url else None,
-            access_id=_given(generated.access_id),
-            cloud=_given(generated.cloud),
-            region=_given(generated.region),
-            available=_given(generated.available),
-            authorizations=authorizations.to_dict() if authorizations else None,
+        g = generated
+        return _with_extra(
+            cls(
+                type=g.type_.value,
+                access_url=(
+                    None
+                    if isinstance(g.access_url, Unset)
+                    else AccessURL.from_generated(g.access_url)
+                ),
+                access_id=None if isinstance(g.access_id, Unset) else g.access_id,
+                cloud=None if isinstance(g.cloud, Unset) else g.cloud,
+                region=None if isinstance(g.region, Unset) else g.region,
+                available=None if isinstance(g.available, Unset) else g.available,
+                authorizations=(
+                    None if isinstance(g.authorizations, Unset) else g.authorizations.to_dict()
+                ),
+            ),
+            g,
         )
 
 
@@ -154,14 +151,19 @@ class ContentsObject(Model):
     @classmethod
     def from_generated(cls, generated: GeneratedContentsObject) -> ContentsObject:
         """Build from the generated ``ga4gh_drs.models.ContentsObject``."""
-        contents = _given(generated.contents)
-        return _build(
-            cls,
-            _extra(generated),
-            name=generated.name,
-            id=_given(generated.id),
-            drs_uri=_given(generated.drs_uri),
-            contents=[cls.from_generated(c) for c in contents] if contents is not None else None,
+        g = generated
+        return _with_extra(
+            cls(
+                name=g.name,
+                id=None if isinstance(g.id, Unset) else g.id,
+                drs_uri=None if isinstance(g.drs_uri, Unset) else g.drs_uri,
+                contents=(
+                    None
+                    if isinstance(g.contents, Unset)
+                    else [cls.from_generated(c) for c in g.contents]
+                ),
+            ),
+            g,
         )
 
 
@@ -201,31 +203,34 @@ class DrsObject(Model):
     @classmethod
     def from_generated(cls, generated: GeneratedDrsObject) -> DrsObject:
         """Build from the generated ``ga4gh_drs.models.DrsObject``."""
-        methods = _given(generated.access_methods)
-        contents = _given(generated.contents)
-        return _build(
-            cls,
-            _extra(generated),
-            id=generated.id,
-            self_uri=generated.self_uri,
-            size=generated.size,
-            created_time=generated.created_time,
-            checksums=[
-                _build(Checksum, _extra(c), type=c.type_, checksum=c.checksum)
-                for c in generated.checksums
-            ],
-            name=_given(generated.name),
-            updated_time=_given(generated.updated_time),
-            version=_given(generated.version),
-            mime_type=_given(generated.mime_type),
-            access_methods=(
-                [AccessMethod.from_generated(m) for m in methods] if methods is not None else None
+        g = generated
+        methods = g.access_methods
+        contents = g.contents
+        return _with_extra(
+            cls(
+                id=g.id,
+                self_uri=g.self_uri,
+                size=g.size,
+                created_time=g.created_time,
+                checksums=[
+                    _with_extra(Checksum(type=c.type_, checksum=c.checksum), c) for c in g.checksums
+                ],
+                name=None if isinstance(g.name, Unset) else g.name,
+                updated_time=None if isinstance(g.updated_time, Unset) else g.updated_time,
+                version=None if isinstance(g.version, Unset) else g.version,
+                mime_type=None if isinstance(g.mime_type, Unset) else g.mime_type,
+                access_methods=(
+                    None
+                    if isinstance(methods, Unset)
+                    else [AccessMethod.from_generated(m) for m in methods]
+                ),
+                contents=(
+                    None
+                    if isinstance(contents, Unset)
+                    else [ContentsObject.from_generated(c) for c in contents]
+                ),
+                description=None if isinstance(g.description, Unset) else g.description,
+                aliases=None if isinstance(g.aliases, Unset) else g.aliases,
             ),
-            contents=(
-                [ContentsObject.from_generated(c) for c in contents]
-                if contents is not None
-                else None
-            ),
-            description=_given(generated.description),
-            aliases=_given(generated.aliases),
+            g,
         )
