@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable, Sequence
 from typing import Any, Final
@@ -20,6 +21,7 @@ from typing import Any, Final
 from dnastack.client.base import normalize_base_url
 from dnastack.client.drs.errors import DrsError, DrsObjectNotFoundError, UnresolvedDrsObjectsError
 from dnastack.client.drs.models import AccessURL, DrsObject
+from dnastack.client.drs.tolerance import tolerant_access_url, tolerant_drs_object
 from dnastack.client.drs.uri import DrsLocation
 from dnastack.client.flows import Flow, Gather, Send, Sleep
 from dnastack.common.tracing import Span
@@ -205,18 +207,22 @@ def access_url(
     return found
 
 
-def _json(response: Any) -> Any:
+@functools.cache
+def _json_loader() -> Callable[[bytes], Any]:
+    """:data:`dnastack.client.pagination.load_json`, imported on first use (not per body)."""
     from dnastack.client.pagination import load_json
 
-    return load_json(response.content)
+    return load_json
+
+
+def _json(response: Any) -> Any:
+    return _json_loader()(response.content)
 
 
 def _parsed(
     generated: Any, facade: Any, response: Any, object_id: str, operation: str, service_url: str
 ) -> Any:
     """The facade model of a body read tolerantly (:mod:`~dnastack.client.drs.tolerance`)."""
-    from dnastack.client.drs.tolerance import tolerant_access_url, tolerant_drs_object
-
     tolerant = tolerant_access_url if operation == "get_access_url" else tolerant_drs_object
     try:
         document = tolerant(_json(response), service_url)
