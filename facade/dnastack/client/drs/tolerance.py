@@ -18,6 +18,7 @@ field                       accepted variant                       normalised to
 
 from __future__ import annotations
 
+import functools
 from typing import Any
 
 from dnastack.client.drs.hashing import normalize_checksum_type
@@ -51,20 +52,25 @@ def tolerant_access_url(document: Any, service_url: str) -> Any:
     return document
 
 
+_canonical_checksum_type = functools.lru_cache(maxsize=64)(normalize_checksum_type)
+"""``normalize_checksum_type`` remembered for the few spellings servers send (checked per
+checksum of every object read)."""
+
+
 def _tolerant_checksums(checksums: Any, service_url: str) -> Any:
     if not isinstance(checksums, list):
         return checksums
-    kept = [c for c in checksums if c is not None]
-    if len(kept) != len(checksums):
+    if None in checksums:
+        checksums = [c for c in checksums if c is not None]
         _variants.warn(service_url, "checksum-null")
-    for checksum in kept:
+    for checksum in checksums:
         kind = checksum.get("type") if isinstance(checksum, dict) else None
         if isinstance(kind, str):
-            canonical = normalize_checksum_type(kind)
+            canonical = _canonical_checksum_type(kind)
             if canonical != kind:
                 checksum["type"] = canonical
                 _variants.warn(service_url, "checksum-type-spelling")
-    return kept
+    return checksums
 
 
 def tolerant_drs_object(document: Any, service_url: str) -> Any:
