@@ -58,6 +58,9 @@ def expect_type(value: object, expected: type[T], field: str) -> T:
     (overlay) ``bool`` is not accepted where a number is expected, and an ``int`` is accepted where a
     ``float`` is expected, as in JSON.
     """
+    # the usual case first: the exact type, returned without the checks below (issue 15)
+    if type(value) is expected:
+        return value
     if isinstance(value, bool) and expected is not bool:
         raise TypeError(f"{field}: expected {expected.__name__}, got a boolean")
     if isinstance(value, expected) or (expected is float and isinstance(value, int)):
