@@ -45,7 +45,10 @@ def test_expect_type_returns_a_value_of_the_declared_json_type_or_names_the_fiel
             assert str(caught.value) == error
 
 
-def test_models_that_refer_to_each_other_in_a_cycle_import_and_parse(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def extended_service_info(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """service-info generated with two models in a cycle and an integer and a string enum."""
+    root = tmp_path_factory.mktemp("extended")
     spec = yaml.safe_load((ROOT / "specs" / "service-info.yaml").read_text(encoding="utf-8"))
     schemas = spec["components"]["schemas"]
     branch = {"$ref": "#/components/schemas/Branch"}
@@ -56,9 +59,13 @@ def test_models_that_refer_to_each_other_in_a_cycle_import_and_parse(tmp_path: P
             "tree": {"$ref": "#/components/schemas/Tree"},
             "children": {"type": "array", "items": branch},
             "leaves": {"type": "integer"},
+            "level": {"$ref": "#/components/schemas/Level"},
+            "colour": {"$ref": "#/components/schemas/Colour"},
         },
     }
-    changed_spec = tmp_path / "specs" / "service-info.yaml"
+    schemas["Level"] = {"type": "integer", "enum": [1, 2, 3]}
+    schemas["Colour"] = {"type": "string", "enum": ["green", "brown"]}
+    changed_spec = root / "specs" / "service-info.yaml"
     changed_spec.parent.mkdir()
     changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
     target = generate.Target(
@@ -66,8 +73,25 @@ def test_models_that_refer_to_each_other_in_a_cycle_import_and_parse(tmp_path: P
         config=ROOT / "generator" / "config" / "service-info.yaml",
         package="ga4gh_service_info",
     )
-    generate.generate_package(target, tmp_path / "out")
+    generate.generate_package(target, root / "out")
+    return root / "out"
 
+
+def _probe(package_root: Path, code: str, *args: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        cwd=package_root,  # the fresh package shadows the installed one
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_models_that_refer_to_each_other_in_a_cycle_import_and_parse(
+    extended_service_info: Path,
+) -> None:
     document = {"root": {"leaves": 2, "children": [{"tree": {"root": {"leaves": 1}}}], "x": 1}}
     for first in ("tree", "branch"):  # either module imported first
         probe = (
@@ -78,12 +102,25 @@ def test_models_that_refer_to_each_other_in_a_cycle_import_and_parse(tmp_path: P
             "assert isinstance(tree.root.children[0].tree.root, Branch)\n"
             "print(json.dumps(tree.to_dict()))\n"
         )
-        result = subprocess.run(
-            [sys.executable, "-c", probe, json.dumps(document)],
-            cwd=tmp_path / "out",  # the fresh package shadows the installed one
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        assert result.returncode == 0, result.stderr
-        assert json.loads(result.stdout) == document
+        assert json.loads(_probe(extended_service_info, probe, json.dumps(document))) == document
+
+
+def test_enum_values_parse_as_the_enum_class_call_parses_them(extended_service_info: Path) -> None:
+    probe = (
+        "from ga4gh_service_info.models import Branch, Colour, Level\n"
+        "def outcome(parse, value):\n"
+        "    try:\n"
+        "        member = parse(value)\n"
+        "    except ValueError as exc:\n"
+        "        return f'ValueError: {exc}'\n"
+        "    return f'{member!r} {getattr(member, \"is_known\", None)}'\n"
+        "for enum, values in ((Level, [1, 2, True, 7, '1', None, [1]]),\n"
+        "                     (Colour, ['green', 'blue', 1, None, [1], Colour.BROWN])):\n"
+        "    for value in values:\n"
+        "        assert outcome(enum.from_value, value) == outcome(enum, value), value\n"
+        "branch = Branch.from_dict({'level': 2, 'colour': 'blue'})\n"
+        "print(branch.level is Level.VALUE_2, branch.colour.is_known, branch.to_dict())\n"
+    )
+    assert _probe(extended_service_info, probe).strip() == (
+        "True False {'level': 2, 'colour': 'blue'}"
+    )

@@ -93,7 +93,7 @@ class CollectionQueryResult:
 
         collection_slug = d.pop("collectionSlug")
 
-        status = QueryResultStatus(d.pop("status"))
+        status = QueryResultStatus.from_value(d.pop("status"))
 
         data = expect_type(d.pop("data"), list, "data")
 

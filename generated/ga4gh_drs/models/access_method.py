@@ -91,7 +91,7 @@ class AccessMethod:
     @classmethod
     def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
         d = dict(src_dict)
-        type_ = AccessMethodType(d.pop("type"))
+        type_ = AccessMethodType.from_value(d.pop("type"))
 
         _access_url = d.pop("access_url", UNSET)
         access_url: AccessURL | Unset

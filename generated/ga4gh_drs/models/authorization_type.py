@@ -25,3 +25,14 @@ class AuthorizationType(StrEnum):
     def is_known(self) -> bool:
         """Whether the value is one the spec lists."""
         return self._name_ != "UNKNOWN"
+
+    @classmethod
+    def from_value(cls, value: Any) -> "AuthorizationType":
+        """``cls(value)``; a value the spec lists is looked up in a table built once."""
+        member = _MEMBERS.get(value) if isinstance(value, str) else None
+        return cls(value) if member is None else member
+
+
+_MEMBERS: dict[str, AuthorizationType] = {
+    member.value: member for member in AuthorizationType
+}

@@ -83,7 +83,9 @@ class Authorizations:
             for supported_types_item_data in expect_type(
                 _supported_types, list, "supported_types"
             ):
-                supported_types_item = AuthorizationType(supported_types_item_data)
+                supported_types_item = AuthorizationType.from_value(
+                    supported_types_item_data
+                )
 
                 supported_types.append(supported_types_item)
 
