@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import time
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import Any, Final
 
 from dnastack.client.base import normalize_base_url
@@ -61,8 +62,6 @@ def fetch_object(
     wall_clock: Callable[[], float] = time.time,
 ) -> Flow[DrsObject]:
     """One object (``base_url`` ends with ``/``)."""
-    from ga4gh_drs.models import DrsObject as GeneratedDrsObject
-
     url = f"{base_url}objects/{path_segment(object_id)}"
     params = {"expand": "true"} if expand else None
     for attempt in range(_ACCEPTED_RETRIES + 1):
@@ -72,7 +71,7 @@ def fetch_object(
             raise DrsObjectNotFoundError(object_id, exc.response, exc.trace) from exc
         if response.status_code != 202:
             found: DrsObject = _parsed(
-                GeneratedDrsObject, DrsObject, response, object_id, "get_object", base_url
+                _generated().DrsObject, DrsObject, response, object_id, "get_object", base_url
             )
             return found
         # 202 Accepted: the object is being staged; ask again when the server says
@@ -87,8 +86,6 @@ def bulk_objects(
 ) -> Flow[dict[str, DrsObject] | None]:
     """Resolved objects by id (unresolved ones left out), or ``None`` when the service has
     no usable bulk endpoint."""
-    from ga4gh_drs.models import BulkObjectsResponse
-
     params = {"expand": "true"} if expand else None
     try:
         response = yield Send(
@@ -109,7 +106,7 @@ def bulk_objects(
     if response.status_code != 200:
         return None
     try:
-        parsed = BulkObjectsResponse.from_dict(_json(response))
+        parsed = _generated().BulkObjectsResponse.from_dict(_json(response))
         resolved = parsed.resolved_drs_object
         wanted = set(ids)
         return {
@@ -192,8 +189,6 @@ def access_url(
     base_url: str, object_id: str, access_id: str, no_auth: bool, trace: Span | None
 ) -> Flow[AccessURL]:
     """Exchange ``access_id`` for an :class:`AccessURL`."""
-    from ga4gh_drs.models import AccessURL as GeneratedAccessURL
-
     url = f"{base_url}objects/{path_segment(object_id)}/access/{path_segment(access_id)}"
     try:
         response = yield Send("GET", url, no_auth=no_auth, trace=trace)
@@ -202,9 +197,17 @@ def access_url(
     if response.status_code == 202:
         raise DrsError(f"access URL for {object_id!r} ({access_id!r}) is not ready (HTTP 202)")
     found: AccessURL = _parsed(
-        GeneratedAccessURL, AccessURL, response, object_id, "get_access_url", base_url
+        _generated().AccessURL, AccessURL, response, object_id, "get_access_url", base_url
     )
     return found
+
+
+@functools.cache
+def _generated() -> ModuleType:
+    """``ga4gh_drs.models``, imported on first use (not with this module, not per call)."""
+    import ga4gh_drs.models
+
+    return ga4gh_drs.models
 
 
 @functools.cache

@@ -55,9 +55,9 @@ def resolve_drs_location(
     text = id_or_uri.strip()
     if not text:
         raise InvalidDrsUriError("empty DRS id")
-    prefixes = {key.lower(): value for key, value in (prefix_map or {}).items()}
     if not text.lower().startswith(DRS_SCHEME):
         return DrsLocation(text, _require_endpoint(endpoint_url, text))
+    prefixes = {key.lower(): value for key, value in (prefix_map or {}).items()}
     rest = text[len(DRS_SCHEME) :]
     compact = _compact(rest, prefixes)
     if compact is not None:
