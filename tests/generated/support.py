@@ -47,3 +47,23 @@ def generated_packages() -> list[GeneratedPackage]:
 
 def normalised_name(name: str) -> str:
     return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
+def service_info_spec() -> dict[str, Any]:
+    """A fresh copy of the service-info spec, to change in a test."""
+    return _load_yaml(ROOT / "specs" / "service-info.yaml")
+
+
+def generate_service_info(spec: dict[str, Any], root: Path) -> Path:
+    """Generate ``ga4gh_service_info`` from ``spec`` (a changed copy) under ``root``; the
+    folder holding the package."""
+    changed_spec = root / "specs" / "service-info.yaml"
+    changed_spec.parent.mkdir(parents=True)
+    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
+    target = generate.Target(
+        spec=changed_spec,
+        config=ROOT / "generator" / "config" / "service-info.yaml",
+        package="ga4gh_service_info",
+    )
+    generate.generate_package(target, root / "out")
+    return root / "out"

@@ -10,9 +10,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.generated.support import ROOT, generate, generated_packages
+from tests.generated.support import (
+    generate_service_info,
+    generated_packages,
+    service_info_spec,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,7 +52,7 @@ def test_expect_type_returns_a_value_of_the_declared_json_type_or_names_the_fiel
 def extended_service_info(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """service-info generated with two models in a cycle and an integer and a string enum."""
     root = tmp_path_factory.mktemp("extended")
-    spec = yaml.safe_load((ROOT / "specs" / "service-info.yaml").read_text(encoding="utf-8"))
+    spec = service_info_spec()
     schemas = spec["components"]["schemas"]
     branch = {"$ref": "#/components/schemas/Branch"}
     schemas["Tree"] = {"type": "object", "properties": {"root": branch}}
@@ -65,16 +68,7 @@ def extended_service_info(tmp_path_factory: pytest.TempPathFactory) -> Path:
     }
     schemas["Level"] = {"type": "integer", "enum": [1, 2, 3]}
     schemas["Colour"] = {"type": "string", "enum": ["green", "brown"]}
-    changed_spec = root / "specs" / "service-info.yaml"
-    changed_spec.parent.mkdir()
-    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    target = generate.Target(
-        spec=changed_spec,
-        config=ROOT / "generator" / "config" / "service-info.yaml",
-        package="ga4gh_service_info",
-    )
-    generate.generate_package(target, root / "out")
-    return root / "out"
+    return generate_service_info(spec, root)
 
 
 def _probe(package_root: Path, code: str, *args: str) -> str:

@@ -8,25 +8,15 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
-
-from tests.generated.support import ROOT, generate
+from tests.generated.support import ROOT, generate, generate_service_info, service_info_spec
 
 
 def test_a_field_added_to_a_spec_appears_in_the_regenerated_model(tmp_path: Path) -> None:
-    spec = yaml.safe_load((ROOT / "specs" / "service-info.yaml").read_text(encoding="utf-8"))
+    spec = service_info_spec()
     service = spec["components"]["schemas"]["Service"]
     service["properties"]["favouriteColour"] = {"type": "string", "description": "A new field."}
-    changed_spec = tmp_path / "specs" / "service-info.yaml"
-    changed_spec.parent.mkdir()
-    changed_spec.write_text(yaml.safe_dump(spec, sort_keys=False), encoding="utf-8")
-    target = generate.Target(
-        spec=changed_spec,
-        config=ROOT / "generator" / "config" / "service-info.yaml",
-        package="ga4gh_service_info",
-    )
 
-    generate.generate_package(target, tmp_path / "out")
+    generate_service_info(spec, tmp_path)
 
     probe = (
         "import json, sys\n"

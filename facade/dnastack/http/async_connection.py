@@ -300,23 +300,17 @@ class _Body(httpx.AsyncByteStream):
         self._chunked = chunked
         self._keep_alive = keep_alive and (length is not None or chunked)
         self._timeout = read_timeout
-        self._request = request
+        self.request = request
 
     async def read_all(self) -> bytes:
         """The whole body (one read when its length is known)."""
         connection, remaining = self._connection, self._remaining
         if connection is None or self._chunked or remaining is None:
             return b"".join([chunk async for chunk in self])
-        try:
+        with _ReadErrors(self):
             data = (
                 await connection.wire.read_exactly(remaining, self._until()) if remaining else b""
             )
-        except BaseException as exc:
-            self._finish(reusable=False)  # never reused half-read
-            mapped = self._mapped(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
         self._remaining = 0
         self._finish(reusable=self._keep_alive)
         return data
@@ -326,7 +320,7 @@ class _Body(httpx.AsyncByteStream):
         if connection is None:
             return
         wire = connection.wire
-        try:
+        with _ReadErrors(self):
             if self._chunked:
                 async for chunk in self._chunks(wire):
                     yield chunk
@@ -340,12 +334,6 @@ class _Body(httpx.AsyncByteStream):
                         raise asyncio.IncompleteReadError(b"", self._remaining)
                     self._remaining -= len(chunk)
                     yield chunk
-        except BaseException as exc:
-            self._finish(reusable=False)  # never reused half-read
-            mapped = self._mapped(exc)
-            if mapped is None:
-                raise
-            raise mapped from exc
         self._finish(reusable=self._keep_alive)
 
     async def _chunks(self, wire: WireProtocol) -> AsyncIterator[bytes]:
@@ -354,7 +342,7 @@ class _Body(httpx.AsyncByteStream):
             try:
                 size = int(line.split(b";", 1)[0].strip(), 16)
             except ValueError as exc:
-                raise httpx.RemoteProtocolError("bad chunk size", request=self._request) from exc
+                raise httpx.RemoteProtocolError("bad chunk size", request=self.request) from exc
             if size == 0:
                 while (await wire.read_until(b"\r\n", MAX_HEAD_BYTES, self._until())) != b"\r\n":
                     pass  # trailers
@@ -370,18 +358,6 @@ class _Body(httpx.AsyncByteStream):
     def _until(self) -> float | None:
         return _until(limited_timeout(self._timeout, httpx.ReadTimeout))
 
-    def _mapped(self, exc: BaseException) -> httpx.HTTPError | None:
-        """httpx's error for a failed read (None: ``exc`` stands)."""
-        if isinstance(exc, TimeoutError):
-            return httpx.ReadTimeout("reading the body timed out", request=self._request)
-        if isinstance(exc, asyncio.IncompleteReadError | asyncio.LimitOverrunError):
-            return httpx.RemoteProtocolError(
-                "the body ended early or is malformed", request=self._request
-            )
-        if isinstance(exc, OSError):
-            return httpx.ReadError(f"{type(exc).__name__}: {exc}", request=self._request)
-        return None
-
     def _finish(self, *, reusable: bool) -> None:
         connection, self._connection = self._connection, None
         if connection is not None:
@@ -389,6 +365,36 @@ class _Body(httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         self._finish(reusable=False)  # closed before the end: the rest is unread
+
+
+class _ReadErrors:
+    """Around a body read: on any failure the connection is given up (never reused
+    half-read), and asyncio's errors are raised as httpx's."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: _Body) -> None:
+        self._body = body
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(
+        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
+    ) -> None:
+        if exc is None:
+            return
+        body = self._body
+        body._finish(reusable=False)
+        request = body.request
+        if isinstance(exc, TimeoutError):
+            raise httpx.ReadTimeout("reading the body timed out", request=request) from exc
+        if isinstance(exc, asyncio.IncompleteReadError | asyncio.LimitOverrunError):
+            raise httpx.RemoteProtocolError(
+                "the body ended early or is malformed", request=request
+            ) from exc
+        if isinstance(exc, OSError):
+            raise httpx.ReadError(f"{type(exc).__name__}: {exc}", request=request) from exc
 
 
 def _request_head(request: httpx.Request) -> bytes:
