@@ -37,6 +37,7 @@ from typing import ClassVar
 
 import httpx
 
+from dnastack.common.error_mapping import ErrorMapping
 from dnastack.http.async_wire import WireProtocol
 from dnastack.http.limits import limited_timeout
 
@@ -367,7 +368,7 @@ class _Body(httpx.AsyncByteStream):
         self._finish(reusable=False)  # closed before the end: the rest is unread
 
 
-class _ReadErrors:
+class _ReadErrors(ErrorMapping):
     """Around a body read: on any failure the connection is given up (never reused
     half-read), and asyncio's errors are raised as httpx's."""
 
@@ -376,25 +377,18 @@ class _ReadErrors:
     def __init__(self, body: _Body) -> None:
         self._body = body
 
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(
-        self, kind: type[BaseException] | None, exc: BaseException | None, tb: object
-    ) -> None:
-        if exc is None:
-            return
+    def on_error(self, exc: BaseException) -> BaseException | None:
         body = self._body
         body._finish(reusable=False)
-        request = body.request
         if isinstance(exc, TimeoutError):
-            raise httpx.ReadTimeout("reading the body timed out", request=request) from exc
+            return httpx.ReadTimeout("reading the body timed out", request=body.request)
         if isinstance(exc, asyncio.IncompleteReadError | asyncio.LimitOverrunError):
-            raise httpx.RemoteProtocolError(
-                "the body ended early or is malformed", request=request
-            ) from exc
+            return httpx.RemoteProtocolError(
+                "the body ended early or is malformed", request=body.request
+            )
         if isinstance(exc, OSError):
-            raise httpx.ReadError(f"{type(exc).__name__}: {exc}", request=request) from exc
+            return httpx.ReadError(f"{type(exc).__name__}: {exc}", request=body.request)
+        return None
 
 
 def _request_head(request: httpx.Request) -> bytes:
