@@ -33,7 +33,6 @@ import asyncio
 import re
 import ssl
 from collections.abc import AsyncIterator
-from typing import ClassVar
 
 import httpx
 
@@ -79,10 +78,6 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         max_connections: open connections at a time, over all origins.
         max_keepalive: idle connections kept for reuse.
     """
-
-    honours_deadline: ClassVar[bool] = True
-    """Every wait ends by the current call's deadline: the bounded transport above needs no
-    timer of its own."""
 
     def __init__(
         self,

@@ -66,3 +66,36 @@ def test_sync_and_async_drivers_take_the_same_decisions(name: str) -> None:
     assert async_attempts == sync_attempts
     assert async_waits == sync_waits
     assert len(sync_attempts) <= DEFAULT_POLICY.max_attempts
+
+
+def test_a_retry_wait_past_the_call_deadline_ends_at_the_deadline() -> None:
+    """Retry-After 60 s under a 1 s deadline: the driver sleeps what is left of the deadline
+    (not 60 s), sends no second attempt, and the call fails with the deadline's error."""
+    from dnastack.exceptions import DeadlineExceededError
+    from dnastack.http.async_bounded_transport import AsyncBoundedTransport
+
+    attempts: list[str] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        attempts.append(request.method)
+        return httpx.Response(429, headers={"Retry-After": "60"})
+
+    waits: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        waits.append(seconds)
+
+    async def main() -> None:
+        transport = AsyncBoundedTransport(
+            AsyncRetryTransport(httpx.MockTransport(handler), sleep=sleep),  # type: ignore[arg-type]
+            max_response_bytes=None,
+            deadline_seconds=1.0,
+            inner_honours_deadline=True,
+        )
+        async with httpx.AsyncClient(transport=transport) as client:
+            await client.get("http://api.test/x")
+
+    with pytest.raises(DeadlineExceededError):
+        asyncio.run(main())
+    assert attempts == ["GET"]
+    assert len(waits) == 1 and 0.5 < waits[0] <= 1.0
