@@ -309,6 +309,10 @@ class Model:
             raise ModelValidationError(problem, model=cls.__name__) from None
         except ValueError:  # bytes that are not UTF-8/16/32 text
             raise ModelValidationError("invalid JSON: not text", model=cls.__name__) from None
+        except RecursionError:
+            raise ModelValidationError(
+                "invalid JSON: nested too deeply", model=cls.__name__
+            ) from None
         return cls.parse_obj(data)
 
     def model_copy(self: _M, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> _M:

@@ -206,6 +206,7 @@ def test_model_validate_json_reads_text_and_bytes() -> None:
         (b"\xff\xfe\x00", "invalid JSON"),
         ("[1, 2]", "expected an object"),
         ('{"count": 1}', "field required"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
     ],
 )
 def test_model_validate_json_errors_are_model_validation_errors(
