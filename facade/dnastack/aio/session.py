@@ -17,6 +17,7 @@ from typing import Any
 import httpx
 
 from dnastack.common.tracing import Span
+from dnastack.http.parsed_urls import parsed_url
 from dnastack.http.session import byte_transfer, check_response, prepare_request
 from dnastack.http.transport import translated_errors
 
@@ -70,7 +71,7 @@ class AsyncHttpSession:
         )
         async with self._limit:
             with translated_errors(method, url):
-                response = await self._client.request(method.upper(), url, **options)
+                response = await self._client.request(method.upper(), parsed_url(url), **options)
         check_response(response, span, self._suppress_error)
         return response
 
@@ -93,7 +94,9 @@ class AsyncHttpSession:
         byte_transfer(options)
         async with self._limit:
             with translated_errors(method, url):
-                async with self._client.stream(method.upper(), url, **options) as response:
+                async with self._client.stream(
+                    method.upper(), parsed_url(url), **options
+                ) as response:
                     if not response.is_success:
                         await response.aread()
                     check_response(response, span, self._suppress_error)

@@ -41,6 +41,7 @@ from dnastack.exceptions import ClientRequestError as ClientError  # the referen
 from dnastack.http.auth import EndpointAuth
 from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
 from dnastack.http.limits import DEADLINE_EXTENSION, MAX_RESPONSE_BYTES_EXTENSION
+from dnastack.http.parsed_urls import parsed_url
 from dnastack.http.transport import (
     IDEMPOTENT_EXTENSION,
     build_http_client,
@@ -138,7 +139,7 @@ class HttpSession(Closeable):
         """
         span, options = self._prepare(trace_context, idempotent, kwargs)
         with translated_errors(method, url):
-            response = self.httpx_client.request(method.upper(), url, **options)
+            response = self.httpx_client.request(method.upper(), parsed_url(url), **options)
         self._raise_for_status(response, span)
         return response
 
@@ -163,7 +164,7 @@ class HttpSession(Closeable):
         byte_transfer(options)
         with (
             translated_errors(method, url),
-            self.httpx_client.stream(method.upper(), url, **options) as response,
+            self.httpx_client.stream(method.upper(), parsed_url(url), **options) as response,
         ):
             self._raise_for_status(response, span)
             yield response
