@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import time
 from collections.abc import AsyncIterator, Callable
+from datetime import timedelta
 
 import httpx
 
@@ -67,6 +68,7 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         return self._wrapped
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        started = time.perf_counter()
         limit, deadline = call_bounds(
             request, self._max_response_bytes, self._deadline_seconds, self._clock
         )
@@ -85,7 +87,7 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
         finally:
             CURRENT_DEADLINE.reset(token)
         if limit is None and deadline is None:
-            return response
+            return _as_read(response, started)
         headers, guard = body_guard(response, request, limit)
         response.headers = headers
         stream = response.stream
@@ -95,13 +97,25 @@ class AsyncBoundedTransport(httpx.AsyncBaseTransport):
                 tail = decoded_chunk(_finish(guard), b"")
                 if tail or content is not stream.content:  # decoded: hand on the new bytes
                     response.stream = BufferedBody(content + tail)
-            return response
+            return _as_read(response, started)
         assert isinstance(stream, httpx.AsyncByteStream)
         response.stream = _AsyncBoundedStream(stream, guard, deadline)
         return response
 
     async def aclose(self) -> None:
         await self._wrapped.aclose()
+
+
+def _as_read(response: httpx.Response, started: float) -> httpx.Response:
+    """A body read already (:class:`BufferedBody`) put in httpx's read state, so that
+    ``AsyncClient.send`` and ``aread`` take it as it is instead of iterating it again (a
+    chain of async generators, ~90 Python calls per response); ``elapsed`` is set as
+    httpx sets it when a body has been read."""
+    stream = response.stream
+    if isinstance(stream, BufferedBody):
+        response._content = stream.content  # httpx's own mark of a read body
+        response.elapsed = timedelta(seconds=time.perf_counter() - started)
+    return response
 
 
 def _finish(guard: DecodedBodyGuard) -> Callable[[bytes], bytes]:
