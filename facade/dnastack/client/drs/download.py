@@ -1,13 +1,18 @@
 """Downloading DRS objects and bundles into a folder: plan, transfer, verify, rename.
 
 1-2. **Resolve and plan** (:mod:`~dnastack.client.drs.planning`): objects, bundle members
-   and safe, collision-free local names.
+   and safe, collision-free local names. Before anything local is created for an object, its
+   metadata is checked (:mod:`~dnastack.client.drs.object_rules`: a size that is a byte
+   count, checksums spelled as digests, an http(s) access method): one that rules the
+   download out is a FAILED result and leaves no folder, no file and no byte request.
 3. **Transfer** each object on a bounded thread pool into ``.<name>.part`` in the target
    folder (resumed with ``Range`` when one is left over), hashing while streaming
    (:mod:`~dnastack.client.drs.transfer`), trying the object's access methods in order.
 4. **Verify** size and checksum, then hard-link the part to its final name (which fails
    rather than overwrite a file that appeared meanwhile) and remove the part. A mismatch
    deletes the part and reports expected and actual digests: no final file is written.
+   A failure before the first byte removes the part this download created (nothing to
+   resume); a part holding bytes, or one left by an earlier run, is kept.
 
 Every folder, part file and final name is reached through
 :mod:`~dnastack.client.drs.local_files` (directory descriptors, no link followed, regular
@@ -50,12 +55,13 @@ from dnastack.client.drs.local_files import (
     check_final_name,
     local_file_error,
     open_existing,
-    open_part,
+    open_part_noting_creation,
     place_file,
     remove_if_ours,
 )
 from dnastack.client.drs.models import DrsObject
 from dnastack.client.drs.naming import unique_path
+from dnastack.client.drs.object_rules import check_object_metadata
 from dnastack.client.drs.planning import (
     MAX_NAME_SUFFIX,
     DownloadJob,
@@ -227,6 +233,11 @@ class _ObjectDownloader:
         expected = select_checksums(
             expected_pairs(drs_object.checksums), self.options.checksum_policy
         )
+        try:  # before anything local is created and before any byte is requested
+            check_object_metadata(drs_object, expected, safe_url(job.location.object_url))
+            sources = self._sources(job, drs_object)
+        except DnastackError as exc:
+            return self._failed(job, exc)
         for path in job.existing:
             skipped = self._already_there(job, drs_object, path, expected)
             if skipped is not None:
@@ -237,7 +248,7 @@ class _ObjectDownloader:
             with self.folders.opened(job.folder_parts, create=True) as folder:
                 assert folder is not None
                 check_final_name(folder, file_name)
-                return self._fetch(job, drs_object, folder, target, expected)
+                return self._fetch(job, drs_object, sources, folder, target, expected)
         except DnastackError as exc:
             return self._failed(job, exc)
         except OSError as exc:
@@ -281,27 +292,47 @@ class _ObjectDownloader:
             requested=job.requested,
         )
 
+    def _sources(self, job: DownloadJob, drs_object: DrsObject) -> list[Callable[[], ByteSource]]:
+        """The object's byte sources, in the order they are tried (at least one).
+
+        Raises:
+            NoAccessMethodError: the object offers no http(s) access method.
+        """
+        sources = byte_sources(
+            self.client, drs_object, job.location.base_url, self.options.no_auth, self.options.trace
+        )
+        if not sources:
+            offered = ", ".join(m.type for m in drs_object.access_methods or []) or "none"
+            raise NoAccessMethodError(
+                f"{drs_object.id!r} has no http(s) access method (offered: {offered})",
+                object_id=drs_object.id,
+            )
+        return sources
+
     def _fetch(
         self,
         job: DownloadJob,
         drs_object: DrsObject,
+        sources: list[Callable[[], ByteSource]],
         folder: LocalFolder,
         target: Path,
         expected: dict[str, str],
     ) -> DownloadResult:
         part = _PartFile(folder, part_name_for(target.name))
-        part.fd = open_part(folder, part.name)
+        part.fd, part.created = open_part_noting_creation(folder, part.name)
         reporter = ProgressReporter(
             drs_object.id, target.name, drs_object.size, list(self.options.hooks)
         )
         try:
             resume = self.options.resume
-            outcome, source = self._transfer_any(job, drs_object, part, expected, reporter, resume)
+            outcome, source = self._transfer_any(
+                drs_object, sources, part, expected, reporter, resume
+            )
             verified = self._verify(drs_object, expected, outcome.digests)
             if not verified and outcome.resumed_from:
                 # the leftover .part may have come from other bytes: start over once
                 _logger.warning("%s: resumed download failed verification; retrying", drs_object.id)
-                outcome, source = self._transfer_any(job, drs_object, part, expected, reporter)
+                outcome, source = self._transfer_any(drs_object, sources, part, expected, reporter)
                 verified = self._verify(drs_object, expected, outcome.digests)
             if not verified:
                 remove_if_ours(folder, part.name, part.fd)
@@ -309,8 +340,10 @@ class _ObjectDownloader:
                     object_id=drs_object.id, expected=expected, actual=outcome.digests
                 )
             final = _place(part, target)
-        except BaseException:
+        except BaseException as exc:
             reporter.finish()
+            if part.discard_if_nothing_written() and isinstance(exc, DownloadCancelledError):
+                raise DownloadCancelledError(drs_object.id) from exc  # no .part kept: say so
             raise
         finally:
             os.close(part.fd)
@@ -343,8 +376,8 @@ class _ObjectDownloader:
 
     def _transfer_any(
         self,
-        job: DownloadJob,
         drs_object: DrsObject,
+        sources: list[Callable[[], ByteSource]],
         part: _PartFile,
         expected: dict[str, str],
         reporter: ProgressReporter,
@@ -353,9 +386,6 @@ class _ObjectDownloader:
         """Try each access method in turn; the first that delivers every byte wins."""
         errors: list[str] = []
         last: BaseException | None = None
-        sources = byte_sources(
-            self.client, drs_object, job.location.base_url, self.options.no_auth, self.options.trace
-        )
         for resolve_source in sources:
             try:
                 source = resolve_source()
@@ -380,12 +410,7 @@ class _ObjectDownloader:
                 _logger.info("%s: access method failed: %s", drs_object.id, exc)
                 errors.append(str(exc))
                 last = exc
-        if last is None:
-            offered = ", ".join(m.type for m in drs_object.access_methods or []) or "none"
-            raise NoAccessMethodError(
-                f"{drs_object.id!r} has no http(s) access method (offered: {offered})",
-                object_id=drs_object.id,
-            )
+        assert last is not None  # (``sources`` is never empty: see _sources)
         if len(errors) == 1:
             raise last
         raise DrsDownloadError(
@@ -410,15 +435,30 @@ class _ObjectDownloader:
 
 @dataclass
 class _PartFile:
-    """The open ``.part`` file of one object: its folder, name and descriptor."""
+    """The open ``.part`` file of one object: its folder, name, descriptor, and whether this
+    download created it."""
 
     folder: LocalFolder
     name: str
     fd: int = -1
+    created: bool = False
 
     @property
     def path(self) -> Path:
         return self.folder.path / self.name
+
+    def discard_if_nothing_written(self) -> bool:
+        """After a failure: remove the part if this download created it and wrote nothing
+        to it (no junk left; a leftover part or one holding bytes to resume is kept).
+        Returns whether it was removed."""
+        try:
+            if not self.created or os.fstat(self.fd).st_size:
+                return False
+            remove_if_ours(self.folder, self.name, self.fd)
+        except (OSError, DnastackError) as exc:  # the failure being raised matters more
+            _logger.warning("%s: empty part file not removed: %s", self.path, exc)
+            return False
+        return True
 
 
 def _place(part: _PartFile, target: Path) -> Path:

@@ -33,6 +33,7 @@ __all__ = [
     "InvalidDrsUriError",
     "InvalidDrsUrlError",
     "InvalidFileStreamingResponse",
+    "InvalidObjectMetadataError",
     "MissingOptionalRequirementError",
     "NoAccessMethodError",
     "NoUsableAccessMethodError",
@@ -95,6 +96,25 @@ class IncompleteDownloadError(DrsDownloadError):
         self.expected = expected
         self.received = received
         super().__init__(message, object_id=object_id)
+
+
+class InvalidObjectMetadataError(DrsDownloadError):
+    """The object's metadata rules a download out before any byte is fetched: a ``size``
+    that is not a byte count, a checksum that cannot be a digest of its type. Nothing was
+    requested or written for it.
+
+    ``object_id``; ``field`` (``size``, ``checksums[sha-256]``...); ``url``: the object's
+    URL (query string removed), when known.
+    """
+
+    def __init__(self, problem: str, *, object_id: str, field: str, url: str | None = None) -> None:
+        self.field = field
+        self.url = url
+        where = f" at {url}" if url else ""
+        super().__init__(
+            f"DRS object {object_id!r}{where}: {field}: {problem}; nothing downloaded",
+            object_id=object_id,
+        )
 
 
 class ChecksumMismatchError(DrsDownloadError):

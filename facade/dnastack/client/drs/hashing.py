@@ -28,12 +28,14 @@ from typing import Any, Final, Literal, Protocol
 
 __all__ = [
     "CHECKSUM_TYPES_BY_STRENGTH",
+    "DIGEST_BYTES",
     "ChecksumPolicy",
     "HashPipeline",
     "Hasher",
     "digests_match",
     "expected_pairs",
     "hash_in_background",
+    "is_digest_spelling",
     "new_hasher",
     "normalize_checksum_type",
     "select_checksums",
@@ -45,6 +47,9 @@ ChecksumPolicy = Literal["strongest", "all"]
 ``"all"``: verify every supported type it offers."""
 
 CHECKSUM_TYPES_BY_STRENGTH: Final = ("sha-512", "sha-256", "sha-1", "md5", "crc32c")
+DIGEST_BYTES: Final = {"sha-512": 64, "sha-256": 32, "sha-1": 20, "md5": 16, "crc32c": 4}
+"""Digest length in bytes of each type this module computes."""
+_HEX_DIGITS: Final = frozenset("0123456789abcdefABCDEF")
 _HASHLIB_NAMES: Final = {"sha-512": "sha512", "sha-256": "sha256", "sha-1": "sha1", "md5": "md5"}
 _ALIASES: Final = {"sha512": "sha-512", "sha256": "sha-256", "sha1": "sha-1", "crc32-c": "crc32c"}
 READ_BYTES: Final = 8 * 1024 * 1024
@@ -144,6 +149,21 @@ def digests_match(expected: str, actual_hex: str) -> bool:
         return True
     try:
         return base64.b64decode(wanted, validate=True) == bytes.fromhex(actual_hex)
+    except (binascii.Error, ValueError):
+        return False
+
+
+def is_digest_spelling(kind: str, expected: str) -> bool:
+    """Whether ``expected`` can be a ``kind`` digest as :func:`digests_match` reads one: hex
+    of the digest's length (any case), or its base64. True for a type of unknown length."""
+    size = DIGEST_BYTES.get(normalize_checksum_type(kind))
+    if size is None:
+        return True
+    wanted = expected.strip()
+    if len(wanted) == 2 * size and _HEX_DIGITS.issuperset(wanted):
+        return True
+    try:
+        return len(base64.b64decode(wanted, validate=True)) == size
     except (binascii.Error, ValueError):
         return False
 

@@ -60,6 +60,7 @@ __all__ = [
     "local_file_error",
     "open_existing",
     "open_part",
+    "open_part_noting_creation",
     "os_errors_named",
     "place_file",
     "regular_file_size",
@@ -306,10 +307,18 @@ def open_part(folder: LocalFolder, name: str) -> int:
         LocalFileInUseError: another process (or download) holds its lock.
         LocalFileError: it cannot be created or opened.
     """
+    return open_part_noting_creation(folder, name)[0]
+
+
+def open_part_noting_creation(folder: LocalFolder, name: str) -> tuple[int, bool]:
+    """:func:`open_part`, also saying whether this call created the file (False: a leftover
+    part was opened). Raises as :func:`open_part` does."""
     path = folder.path / name
     flags = os.O_RDWR | _NOFOLLOW | _NONBLOCK | _CLOEXEC | _BINARY
+    created = False
     try:
         fd = os.open(name, flags | os.O_CREAT | os.O_EXCL, 0o644, dir_fd=folder.fd)
+        created = True
     except FileExistsError:
         info = _lstat(folder, name)
         if info is not None and not stat.S_ISREG(info.st_mode):
@@ -325,7 +334,7 @@ def open_part(folder: LocalFolder, name: str) -> int:
     except BaseException:
         os.close(fd)
         raise
-    return fd
+    return fd, created
 
 
 def _lock(fd: int, path: Path) -> None:

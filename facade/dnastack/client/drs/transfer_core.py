@@ -54,6 +54,7 @@ from dnastack.client.drs.errors import (
     IncompleteDownloadError,
 )
 from dnastack.client.drs.hashing import HashPipeline, hash_in_background
+from dnastack.client.drs.object_rules import check_declared_size
 from dnastack.client.drs.progress import ProgressReporter
 from dnastack.client.drs.stall import StallMonitor, StallRule, StallWatch
 from dnastack.common.logs import sdk_logger
@@ -115,6 +116,9 @@ class TransferCore:
         checksum_kinds: checksum types to compute.
         progress: where progress goes.
         control: cancel token, stall rule and monitor.
+
+    Raises:
+        InvalidObjectMetadataError: ``expected_size`` is not a byte count.
     """
 
     def __init__(
@@ -129,6 +133,8 @@ class TransferCore:
         progress: ProgressReporter,
         control: TransferControl,
     ) -> None:
+        if expected_size is not None:
+            check_declared_size(object_id, expected_size)
         self.fd = fd
         self.part_path = part_path
         self.url = safe_url(source_url)
