@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import math
 import types
 import typing
 from collections.abc import Callable, Mapping
@@ -212,9 +213,17 @@ def _to_int(value: Any, path: tuple[str | int, ...]) -> int:
 
 
 def _to_float(value: Any, path: tuple[str | int, ...]) -> float:
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        return float(value)
-    raise _Invalid(f"expected a number, got {_type_name(value)}", path)
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise _Invalid(f"expected a number, got {_type_name(value)}", path)
+    try:
+        number = float(value)
+    except OverflowError:  # an integer beyond the range of a float
+        raise _Invalid("expected a finite number, got an integer out of range", path) from None
+    if math.isnan(number):  # YAML .nan, or NaN from a lenient JSON parser
+        raise _Invalid("expected a finite number, got NaN", path)
+    if math.isinf(number):
+        raise _Invalid(f"expected a finite number, got {'-' if number < 0 else ''}infinity", path)
+    return number
 
 
 def _to_datetime(value: Any, path: tuple[str | int, ...]) -> _dt.datetime:

@@ -3,7 +3,11 @@
 * Reading never changes the file's content. A broken file (bad YAML, a wrong type, an
   unsupported version, a folder or a FIFO where the file should be, a document too deep or
   too big once aliases are expanded) raises :class:`~dnastack.exceptions.ConfigurationError`
-  naming the file, the line and the problem (never the offending value).
+  naming the file, the line and the problem (never the offending value). Numbers are
+  checked as they are read: a ``version`` that is NaN, infinite, out of a float's range or
+  not positive, and a number setting (``settings.timeout``, a limit, a count) its own
+  setting refuses (:func:`dnastack.settings.sources.number_setting_problem`), are
+  :class:`InvalidExistingConfigurationError` at their line.
 * The file holds credentials: one readable by others is made private (0600) with a
   warning, or refused when its mode cannot be changed (see
   :mod:`dnastack.common.private_files`).
@@ -20,6 +24,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -125,6 +130,7 @@ class ConfigurationManager:
         if not isinstance(data, dict):
             raise ConfigurationError(f"{source}, line 1: expected a mapping at the top level")
         self._check_version(data, tree)
+        self._check_number_settings(data, tree)
         moved: migration.PathMap = {}
         try:
             document, moved = migration.migrate_document(data)
@@ -142,6 +148,9 @@ class ConfigurationManager:
             return
         if isinstance(version, bool) or not isinstance(version, int | float):
             raise self._error_at(tree, ("version",), "expected a number")
+        problem = _version_problem(version)
+        if problem is not None:
+            raise self._error_at(tree, ("version",), problem, InvalidExistingConfigurationError)
         if version > CONFIGURATION_VERSION:
             error = self._error_at(
                 tree,
@@ -151,6 +160,21 @@ class ConfigurationManager:
                 UnsupportedModelVersionError,
             )
             raise error
+
+    def _check_number_settings(self, data: dict[str, Any], tree: Any) -> None:
+        """Refuse a number setting (timeout, limit, count) the file gives a value its own
+        setting would refuse (not a number, NaN, infinite, out of range), at its line."""
+        from dnastack.settings.sources import number_setting_problem
+
+        settings = data.get("settings")
+        if not isinstance(settings, dict):
+            return  # not a mapping: the model says so
+        for key, raw in settings.items():
+            problem = number_setting_problem(str(key), raw)
+            if problem is not None:
+                raise self._error_at(
+                    tree, ("settings", str(key)), problem, InvalidExistingConfigurationError
+                )
 
     def _error_at(
         self,
@@ -286,6 +310,22 @@ class ConfigurationManager:
     def migrate_endpoint(endpoint: ServiceEndpoint) -> ServiceEndpoint:
         """Perform on-line migration on the ServiceEndpoint object (returns a migrated copy)."""
         return migration.migrate_endpoint(endpoint)
+
+
+def _version_problem(version: int | float) -> str | None:
+    """What is wrong with a layout ``version`` number (None: nothing): NaN, infinite, too
+    large for a float, or not positive."""
+    try:
+        number = float(version)
+    except OverflowError:
+        return "expected a layout version number, got an integer out of range"
+    if math.isnan(number):
+        return "expected a layout version number, got NaN"
+    if math.isinf(number):
+        return "expected a layout version number, got infinity"
+    if number <= 0:
+        return "expected a positive layout version number"
+    return None
 
 
 def _file_error(path: Path, action: str, exc: OSError) -> ConfigurationFileError:

@@ -44,9 +44,11 @@ __all__ = [
     "SETTINGS",
     "SETTINGS_BY_NAME",
     "URL_SETTING_NAMES",
+    "InvalidSettingError",
     "SecurityContext",
     "SettingSpec",
     "display_value",
+    "number_setting_problem",
 ]
 
 DEFAULT_CONTEXT = "default"
@@ -97,8 +99,20 @@ class SecurityContext:
         return {"type": "bearer", "token": self.auth_token}
 
 
-def _fail(name: str, source: str, problem: str) -> ConfigurationError:
-    return ConfigurationError(f"setting {name!r} from {source}: {problem}")
+class InvalidSettingError(ConfigurationError):
+    """A setting's value is refused: ``setting``, ``source`` (``argument``, ``session``,
+    ``environment:NAME``, ``config:<file>``) and ``problem`` (never the value: it may be
+    a secret)."""
+
+    def __init__(self, setting: str, source: str, problem: str) -> None:
+        self.setting = setting
+        self.source = source
+        self.problem = problem
+        super().__init__(f"setting {setting!r} from {source}: {problem}")
+
+
+def _fail(name: str, source: str, problem: str) -> InvalidSettingError:
+    return InvalidSettingError(name, source, problem)
 
 
 # -- parsers: (raw value, setting name, source) -> checked value ----------------------------
@@ -141,7 +155,10 @@ def _seconds(raw: Any, name: str, source: str, most: float) -> float:
     if isinstance(raw, bool):
         raise _fail(name, source, "expected a number of seconds")
     if isinstance(raw, int | float):
-        value = float(raw)
+        try:
+            value = float(raw)
+        except OverflowError:  # an integer beyond the range of a float
+            raise _fail(name, source, f"out of range (at most {most:g} seconds)") from None
     elif isinstance(raw, str):
         try:
             value = float(raw.strip())
@@ -375,6 +392,37 @@ SETTINGS: tuple[SettingSpec, ...] = (
 ``context`` next: it selects the endpoints the URL settings read)."""
 
 SETTINGS_BY_NAME: Mapping[str, SettingSpec] = {spec.name: spec for spec in SETTINGS}
+
+_NUMBER_PARSERS: frozenset[Parser] = frozenset(
+    {
+        _timeout,
+        _duration,
+        _max_retries,
+        _max_concurrency,
+        _positive_int,
+        _count,
+        _byte_count,
+        _positive_byte_count,
+    }
+)
+
+
+def number_setting_problem(key: str, raw: Any) -> str | None:
+    """What is wrong with ``settings.<key>: raw`` in a configuration file when ``key`` is a
+    number setting (a timeout, a limit, a count): its own parser's complaint (not a number,
+    NaN, infinite, out of range), or None (a good value, or not a number setting).
+
+    The configuration loader reports it with the file, line and field
+    (:class:`~dnastack.configuration.manager.InvalidExistingConfigurationError`).
+    """
+    spec = SETTINGS_BY_NAME.get(key)
+    if spec is None or spec.file_key != f"settings.{key}" or spec.parse not in _NUMBER_PARSERS:
+        return None
+    try:
+        spec.parse(raw, key, "the configuration file")
+    except InvalidSettingError as exc:
+        return exc.problem
+    return None
 
 
 def display_value(name: str, value: Any) -> str:

@@ -102,12 +102,12 @@ def test_an_unknown_short_type_in_arguments(tmp_path: Path) -> None:
     assert isinstance(caught.value, ConfigurationError)
 
 
-def test_bad_values_in_the_config_file_name_the_file(tmp_path: Path) -> None:
+def test_bad_values_in_the_config_file_name_the_file_line_and_field(tmp_path: Path) -> None:
     config = tmp_path / "config.yaml"
     config.write_text(yaml.safe_dump({"settings": {"timeout": "slow"}}))
     with pytest.raises(ConfigurationError) as caught:
         resolve({"DNASTACK_CONFIG_FILE": str(config)})
-    assert f"setting 'timeout' from config:{config}" in str(caught.value)
+    assert str(caught.value) == f"{config}, line 2: settings.timeout: expected a number of seconds"
 
 
 def test_a_broken_config_file_stops_resolution(tmp_path: Path) -> None:
