@@ -51,6 +51,7 @@ __all__ = [
     "UnknownClientShortTypeError",
     "UnsafePathError",
     "UnsafeUrlError",
+    "UnsupportedContentEncodingError",
     "UnsupportedModelVersionError",
     "format_field_path",
     "http_error_for",
@@ -214,6 +215,21 @@ class ResponseTooLargeError(ResponseParseError):
         self.url = url
         self.limit = limit
         super().__init__(message)
+
+
+class UnsupportedContentEncodingError(ResponseParseError):
+    """A response whose ``Content-Encoding`` names a coding the SDK does not decode (``br``,
+    ``zstd``, ``compress``, an unknown token); its body is not read as data. ``.url`` (query
+    string stripped), ``.coding`` (the first coding not decoded), ``.encoding`` (the header
+    as sent; both shortened), ``.status_code``."""
+
+    def __init__(
+        self, message: str, *, url: str, coding: str, encoding: str, status_code: int | None
+    ) -> None:
+        self.url = url
+        self.coding = coding
+        self.encoding = encoding
+        super().__init__(message, status_code=status_code)
 
 
 class UnsafeUrlError(ResponseParseError):

@@ -5,8 +5,9 @@ It wraps the retrying transport, so the deadline covers every attempt and wait o
 it returns the final response with its body stream wrapped: the body is decoded here, chunk
 by chunk, under the cap (``Content-Encoding`` and ``Content-Length`` are then dropped from
 the response, whose body is the decoded one), and each chunk is read under the deadline.
-Errors raised: :class:`~dnastack.exceptions.DeadlineExceededError` (a ``TransportError``)
-and :class:`~dnastack.exceptions.ResponseTooLargeError`, both naming the URL.
+Errors raised: :class:`~dnastack.exceptions.DeadlineExceededError` (a ``TransportError``),
+:class:`~dnastack.exceptions.ResponseTooLargeError` and
+:class:`~dnastack.exceptions.UnsupportedContentEncodingError`, all naming the URL.
 """
 
 from __future__ import annotations
@@ -18,12 +19,14 @@ from collections.abc import Callable, Iterator
 import httpx
 
 from dnastack.http.limits import (
+    ACCEPT_ENCODING,
     CURRENT_DEADLINE,
     DEADLINE_EXTENSION,
     MAX_RESPONSE_BYTES_EXTENSION,
     Deadline,
     DeadlineNetworkBackend,
     DecodedBodyGuard,
+    accept_encoding,
 )
 
 __all__ = ["BoundedTransport", "body_guard", "call_bounds", "install_deadline_backend"]
@@ -99,8 +102,17 @@ def call_bounds(
     clock: Callable[[], float],
 ) -> tuple[int | None, Deadline | None]:
     """The cap and the (started) deadline of one call: the transport's defaults unless the
-    request's extensions override them (None turns a bound off). Shared by both transports."""
+    request's extensions override them (None turns a bound off). Shared by both transports.
+
+    A capped call's ``Accept-Encoding`` is narrowed to the codings the guard decodes
+    (:func:`~dnastack.http.limits.accept_encoding`): nothing else is advertised, whatever
+    decoders httpx has installed.
+    """
     limit = request.extensions.get(MAX_RESPONSE_BYTES_EXTENSION, max_response_bytes)
+    if limit is not None:
+        requested = request.headers.get("accept-encoding")
+        if requested is not None and requested != ACCEPT_ENCODING:
+            request.headers["Accept-Encoding"] = accept_encoding(requested)
     seconds = request.extensions.get(DEADLINE_EXTENSION, deadline_seconds)
     deadline = (
         Deadline(seconds, method=request.method, url=request.url, clock=clock)
@@ -115,17 +127,19 @@ def body_guard(
 ) -> tuple[httpx.Headers, DecodedBodyGuard | None]:
     """The headers of the bounded response and the guard decoding its body (None: no cap).
 
-    When the guard decodes the body, ``Content-Encoding`` and ``Content-Length`` are dropped
-    (the body handed on is the decoded one, so httpx must not decode it again).
+    When the guard takes charge of the body's coding (it decodes it, or refuses a coding it
+    does not decode: :class:`~dnastack.exceptions.UnsupportedContentEncodingError` at the
+    first byte), ``Content-Encoding`` and ``Content-Length`` are dropped (the body handed on
+    is the decoded one, so httpx must not decode it again).
     """
     if limit is None:
         return response.headers, None
     encoding = response.headers.get("content-encoding")
     if encoding is None:
         return response.headers, DecodedBodyGuard(None, limit, request.url)
-    decodes = DecodedBodyGuard.decodes(encoding)
-    guard = DecodedBodyGuard(encoding if decodes else None, limit, request.url)
-    if not decodes:
+    status = response.status_code
+    guard = DecodedBodyGuard(encoding, limit, request.url, status_code=status)
+    if not DecodedBodyGuard.decodes(encoding):  # identity
         return response.headers, guard
     headers = httpx.Headers(
         [

@@ -10,7 +10,12 @@ the bytes arrive (not after). Logic only; the sync transport (and an async one) 
 * :class:`DecodedBodyGuard`: decodes ``Content-Encoding`` (gzip, deflate, identity) itself,
   chunk by chunk, asking zlib for at most the bytes still allowed; one byte more than
   ``limit`` raises :class:`~dnastack.exceptions.ResponseTooLargeError`, so a gzip bomb
-  never expands in memory beyond the cap.
+  never expands in memory beyond the cap. A body in any other coding (``br``, ``zstd``,
+  ``compress``, an unknown token, alone or stacked with gzip) is refused at its first byte
+  with :class:`~dnastack.exceptions.UnsupportedContentEncodingError` naming the coding and
+  the URL: never handed on compressed, never decoded by httpx (unbounded) even where brotli
+  or zstandard is installed. Requests only advertise what the guard decodes
+  (:func:`accept_encoding`, :data:`ACCEPT_ENCODING`).
 
 Requests opt out per call with request extensions (byte downloads do: they have their own
 size and stall rules): ``{MAX_RESPONSE_BYTES_EXTENSION: None, DEADLINE_EXTENSION: None}``.
@@ -19,17 +24,24 @@ size and stall rules): ``{MAX_RESPONSE_BYTES_EXTENSION: None, DEADLINE_EXTENSION
 from __future__ import annotations
 
 import contextvars
+import functools
 import time
 import zlib
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
-from dnastack.exceptions import DeadlineExceededError, ResponseTooLargeError, safe_url
+from dnastack.exceptions import (
+    DeadlineExceededError,
+    ResponseTooLargeError,
+    UnsupportedContentEncodingError,
+    safe_url,
+)
 
 if TYPE_CHECKING:
     import httpx
 
 __all__ = [
+    "ACCEPT_ENCODING",
     "CURRENT_DEADLINE",
     "DEADLINE_EXTENSION",
     "DEADLINE_TIMEOUT_FACTOR",
@@ -38,6 +50,7 @@ __all__ = [
     "MAX_RESPONSE_BYTES_EXTENSION",
     "Deadline",
     "DecodedBodyGuard",
+    "accept_encoding",
     "default_deadline",
     "limited_timeout",
 ]
@@ -169,32 +182,49 @@ class DecodedBodyGuard:
 
     Args:
         content_encoding: the ``Content-Encoding`` header value (None: identity). gzip,
-            x-gzip and deflate are decoded here (in the order they were applied); other
-            codings pass through as sent, as httpx does for codings it cannot decode.
+            x-gzip and deflate are decoded here (in the order they were applied); a body in
+            any other coding is refused (:class:`UnsupportedContentEncodingError`).
         limit: the cap in decoded bytes.
         url: names the response in the error (shown without userinfo or query string,
             worked out only for the error).
+        status_code: the response's status, for the error.
 
     Raises (from :meth:`feed`/:meth:`finish`):
         ResponseTooLargeError: more than ``limit`` decoded bytes.
+        UnsupportedContentEncodingError: a byte of a body in a coding not decoded here.
         zlib.error: a corrupt compressed body (the transport maps it to httpx.DecodingError).
     """
 
-    __slots__ = ("_decoded", "_stages", "_url", "limit")
+    __slots__ = ("_decoded", "_encoding", "_refused", "_stages", "_status_code", "_url", "limit")
 
-    def __init__(self, content_encoding: str | None, limit: int, url: httpx.URL | str) -> None:
+    def __init__(
+        self,
+        content_encoding: str | None,
+        limit: int,
+        url: httpx.URL | str,
+        *,
+        status_code: int | None = None,
+    ) -> None:
         self.limit = limit
         self._url = url
+        self._status_code = status_code
+        self._encoding = content_encoding or ""
         self._decoded = 0
-        self._stages = [_Inflater(c) for c in reversed(_codings(content_encoding))]
+        codings = _codings(content_encoding)
+        unknown = next((c for c in codings if c not in _ZLIB_CODINGS), None)
+        self._refused = unknown
+        self._stages = [_Inflater(c) for c in reversed(codings)] if unknown is None else []
 
     @staticmethod
     def decodes(content_encoding: str | None) -> bool:
-        """Whether the guard decodes (so the ``Content-Encoding`` header must be dropped)."""
+        """Whether the guard takes charge of the body's coding (decodes it, or refuses it), so
+        the ``Content-Encoding`` header must be dropped (httpx must not decode it again)."""
         return bool(_codings(content_encoding))
 
     def feed(self, raw: bytes) -> bytes:
         """Decode the next raw chunk."""
+        if self._refused is not None and raw:
+            raise self._unsupported(self._refused, self._encoding)
         data = raw
         for stage in self._stages:
             data = self._through(stage, data, final=False)
@@ -236,6 +266,18 @@ class DecodedBodyGuard:
             raise self._too_large()
         return data
 
+    def _unsupported(self, coding: str, encoding: str) -> UnsupportedContentEncodingError:
+        status = f" (HTTP {self._status_code})" if self._status_code is not None else ""
+        return UnsupportedContentEncodingError(
+            f"the response from {self.url}{status} is encoded with {_shown(coding)!r} "
+            f"(Content-Encoding: {_shown(encoding)!r}), a coding this client does not "
+            f"decode (it accepts {ACCEPT_ENCODING}, identity); body not read",
+            url=self.url,
+            coding=_shown(coding),
+            encoding=_shown(encoding),
+            status_code=self._status_code,
+        )
+
     def _too_large(self) -> ResponseTooLargeError:
         return ResponseTooLargeError(
             f"the response from {self.url} is larger than {self.limit} bytes once decoded "
@@ -245,16 +287,41 @@ class DecodedBodyGuard:
         )
 
 
-_ZLIB_CODINGS = frozenset({"gzip", "x-gzip", "deflate"})
+_ZLIB_CODINGS: Final = frozenset({"gzip", "x-gzip", "deflate"})
+ACCEPT_ENCODING: Final = "gzip, deflate"
+"""The ``Accept-Encoding`` of a capped API call: exactly the codings the guard decodes."""
+_ACCEPTABLE: Final = _ZLIB_CODINGS | {"identity"}
+_SHOWN_CODING_CHARS: Final = 64
 
 
 def _codings(content_encoding: str | None) -> list[str]:
-    """The codings of a ``Content-Encoding`` value that the guard decodes, in the order
-    they were applied."""
+    """The codings of a ``Content-Encoding`` value, in the order they were applied
+    (``identity`` and empty entries left out)."""
     if not content_encoding:
         return []
     codings = (c.strip().lower() for c in content_encoding.split(","))
-    return [c for c in codings if c in _ZLIB_CODINGS]
+    return [c for c in codings if c and c != "identity"]
+
+
+def _shown(text: str) -> str:
+    """A server's header text as an error shows it (at most a few dozen characters)."""
+    if len(text) <= _SHOWN_CODING_CHARS:
+        return text
+    return text[:_SHOWN_CODING_CHARS] + "..."
+
+
+@functools.lru_cache(maxsize=32)
+def accept_encoding(requested: str) -> str:
+    """``requested`` (an ``Accept-Encoding`` value: httpx's default, which names ``br`` and
+    ``zstd`` once brotli or zstandard is installed, or a caller's) narrowed to the codings the
+    guard decodes, weights kept; ``identity`` when none is left (``*`` included: it would
+    let the server choose any coding)."""
+    kept = [
+        item.strip()
+        for item in requested.split(",")
+        if item.split(";", 1)[0].strip().lower() in _ACCEPTABLE
+    ]
+    return ", ".join(kept) or "identity"
 
 
 class DeadlineNetworkBackend:

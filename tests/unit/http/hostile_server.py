@@ -8,6 +8,8 @@ Routes (any method; a request body is read and recorded):
 * ``/trickle-body`` - headers at once, then one body byte every ``TRICKLE_INTERVAL`` s;
 * ``/trickle-headers`` - the status line and headers one byte every ``TRICKLE_INTERVAL`` s;
 * ``/redirect?to=URL&status=N`` - a redirect to ``URL``;
+* ``/encoded?coding=C&status=N&empty=1`` - compressed-looking bytes (none with ``empty``)
+  sent with ``Content-Encoding: C`` (``br``, ``gzip, br``...) and status ``N`` (200);
 * anything else - ``{"ok": true}``.
 """
 
@@ -94,6 +96,12 @@ class HostileServer:
                 self._send(
                     200, gzip.compress(json.dumps(document).encode()), {"Content-Encoding": "gzip"}
                 )
+
+            def route_encoded(self, query: dict[str, str]) -> None:
+                # not valid brotli/zstd data: a client must refuse the coding, not try it
+                body = b"" if query.get("empty") else b"\x8b\x05\x80" + b'{"ok": true}' * 50
+                status = int(query.get("status", "200"))
+                self._send(status, body, {"Content-Encoding": query.get("coding", "br")})
 
             def route_redirect(self, query: dict[str, str]) -> None:
                 self.send_response(int(query.get("status", "302")))

@@ -1,5 +1,6 @@
 """Bounds on API calls against a real hostile server on 127.0.0.1: the decoded-size cap is
-enforced while reading (a gzip bomb never expands in memory), the total deadline holds when
+enforced while reading (a gzip bomb never expands in memory), a coding the client does not
+decode (br, zstd...) is a typed error and never advertised, the total deadline holds when
 a server trickles bytes (in the body or in the headers), redirects to other schemes are
 refused; byte streams (downloads) are left alone. The bounds tests run against both the sync
 client and the asyncio one (:mod:`dnastack.aio`), which share the same I/O-free pieces."""
@@ -10,10 +11,12 @@ import asyncio
 import gzip
 import time
 import tracemalloc
+import uuid
 import zlib
 from collections.abc import AsyncIterator, Callable, Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 import httpx
 import pytest
@@ -25,9 +28,11 @@ from dnastack.client.data_connect import DataConnectClient
 from dnastack.client.models import ServiceEndpoint
 from dnastack.exceptions import (
     DeadlineExceededError,
+    ResponseParseError,
     ResponseTooLargeError,
     TransportError,
     UnsafeUrlError,
+    UnsupportedContentEncodingError,
 )
 from dnastack.http.async_transport import build_async_http_client
 from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, Deadline, DecodedBodyGuard
@@ -181,6 +186,103 @@ def test_the_guard_never_holds_more_than_the_cap_from_one_chunk() -> None:
     with pytest.raises(ResponseTooLargeError):
         guard.feed(bomb)  # one chunk holding the whole bomb
     assert guard.decoded_bytes <= 1025
+
+
+# -- content codings ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("encoding", "coding"),
+    [
+        ("br", "br"),
+        ("gzip, br", "br"),  # gzip applied first, then br: nothing may be decoded
+        ("br, gzip", "br"),
+        ("zstd", "zstd"),
+        ("compress", "compress"),
+        ("gzip, x-made-up", "x-made-up"),
+    ],
+)
+def test_a_coding_the_client_does_not_decode_is_a_typed_error_naming_it_and_the_url(
+    server: HostileServer, get: Get, encoding: str, coding: str
+) -> None:
+    query = urlencode({"coding": encoding, "token": "secret"})
+    with pytest.raises(UnsupportedContentEncodingError) as caught:
+        get(f"{server.url}/encoded?{query}")
+
+    error = caught.value
+    assert isinstance(error, ResponseParseError)
+    assert (error.url, error.coding, error.encoding) == (f"{server.url}/encoded", coding, encoding)
+    assert error.status_code == 200
+    assert f"{server.url}/encoded" in str(error) and repr(coding) in str(error)
+    assert "secret" not in str(error)
+
+
+def test_an_error_status_in_an_unknown_coding_names_the_status(
+    server: HostileServer, get: Get
+) -> None:
+    with pytest.raises(UnsupportedContentEncodingError) as caught:
+        get(f"{server.url}/encoded?coding=br&status=404")
+    assert caught.value.status_code == 404 and "HTTP 404" in str(caught.value)
+
+
+def test_an_empty_body_in_an_unknown_coding_has_nothing_to_refuse(
+    server: HostileServer, get: Get
+) -> None:
+    response = get(f"{server.url}/encoded?coding=br&empty=1")
+    assert response.status_code == 200 and response.content == b""
+    assert "content-encoding" not in response.headers  # httpx never decodes it either
+
+
+def test_data_connect_page_in_an_unknown_coding_is_a_typed_error(
+    server: HostileServer, tmp_path: Path
+) -> None:
+    settings = resolve_settings(
+        config_file=tmp_path / "config.yaml",
+        session_dir=tmp_path / "s",
+        environ={},
+        overrides=SessionOverrides(),
+    )
+    endpoint = ServiceEndpoint(url=f"{server.url}/encoded/")
+    with pytest.raises(UnsupportedContentEncodingError) as caught:
+        DataConnectClient(endpoint, settings=settings).query("SELECT 1").to_list()
+    assert caught.value.url == f"{server.url}/encoded/search"
+
+    async def query_async() -> None:
+        await AsyncDataConnectClient(endpoint, settings=settings).query("SELECT 1").to_list()
+
+    with pytest.raises(UnsupportedContentEncodingError) as caught:
+        asyncio.run(query_async())
+    assert caught.value.url == f"{server.url}/encoded/search" and caught.value.coding == "br"
+
+
+def _accept_encoding_seen(server: HostileServer, marker: str) -> str:
+    [headers] = [h for _, path, h, _ in server.requests if marker in path]
+    return {k.lower(): v for k, v in headers.items()}["accept-encoding"]
+
+
+@pytest.mark.parametrize(
+    ("asked", "sent"),
+    [
+        (None, "gzip, deflate"),  # httpx's default, whatever decoders it has
+        ("gzip, deflate, br, zstd", "gzip, deflate"),  # httpx's default with brotli, zstandard
+        ("br;q=1.0, gzip;q=0.8, *;q=0.1", "gzip;q=0.8"),
+        ("br", "identity"),
+    ],
+)
+def test_a_capped_call_advertises_only_the_codings_it_decodes(
+    server: HostileServer, asked: str | None, sent: str
+) -> None:
+    headers = {} if asked is None else {"Accept-Encoding": asked}
+    case = uuid.uuid4().hex
+    session().get(f"{server.url}/ok/sync-{case}", headers=headers)
+
+    async def go() -> None:
+        await async_session().submit("GET", f"{server.url}/ok/async-{case}", headers=headers)
+
+    asyncio.run(go())
+
+    assert _accept_encoding_seen(server, f"/sync-{case}") == sent
+    assert _accept_encoding_seen(server, f"/async-{case}") == sent
 
 
 # -- the total deadline ----------------------------------------------------------------------
