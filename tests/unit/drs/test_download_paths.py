@@ -403,3 +403,29 @@ def test_a_bundle_of_more_folders_than_descriptors_downloads_every_member(
 
     assert [r.error for r in results if not r.ok] == []
     assert len(results) == count and (out / "bun" / f"d{count - 1}" / "f").exists()
+
+
+def test_the_local_side_modules_keep_every_old_import_path() -> None:
+    """FolderTree and the path vocabulary moved out of local_files; its names still work."""
+    from dnastack.client.drs import folder_tree, local_files, local_paths
+
+    old_names = {
+        "MAX_OPEN_FOLDERS",
+        "SAFE_FILES_SUPPORTED",
+        "FolderTree",
+        "LocalFolder",
+        "check_final_name",
+        "entry_exists",
+        "local_file_error",
+        "open_existing",
+        "open_part",
+        "os_errors_named",
+        "place_file",
+        "regular_file_size",
+        "remove_if_ours",
+    }
+    assert old_names <= set(local_files.__all__)
+    assert local_files.FolderTree is folder_tree.FolderTree
+    assert local_files.MAX_OPEN_FOLDERS is folder_tree.MAX_OPEN_FOLDERS
+    for name in ("LocalFolder", "SAFE_FILES_SUPPORTED", "local_file_error", "os_errors_named"):
+        assert getattr(local_files, name) is getattr(local_paths, name)

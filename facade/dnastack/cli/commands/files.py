@@ -126,7 +126,7 @@ def download(
         wanted = read_id_file("-")  # the reference CLI reads them from stdin too
     if not wanted:
         raise click.UsageError("give at least one ID_OR_URI or -i FILE")
-    from dnastack.client.drs.local_files import os_errors_named
+    from dnastack.client.drs.local_paths import os_errors_named
 
     with os_errors_named(output_dir):  # a LocalFileError naming the folder and the cause
         output_dir.mkdir(parents=True, exist_ok=True)

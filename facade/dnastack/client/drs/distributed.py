@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from dnastack.client.drs.download import WAIT_TICK_SECONDS, DownloadOptions, download_planned
+from dnastack.client.drs.folder_tree import FolderTree
 from dnastack.client.drs.hashing import ChecksumPolicy
-from dnastack.client.drs.local_files import FolderTree
 from dnastack.client.drs.planning import DownloadJob, NameAllocator, plan_downloads
 from dnastack.client.drs.results import DownloadResult
 from dnastack.client.drs.stall import StallRule

@@ -15,10 +15,10 @@
    resume); a part holding bytes, or one left by an earlier run, is kept.
 
 Every folder, part file and final name is reached through
-:mod:`~dnastack.client.drs.local_files` (directory descriptors, no link followed, regular
-files only, the part locked); a refused path is a FAILED result with an
-:class:`~dnastack.exceptions.UnsafePathError`, any other local failure a
-:class:`~dnastack.exceptions.LocalFileError` naming the path.
+:mod:`~dnastack.client.drs.folder_tree` and :mod:`~dnastack.client.drs.local_files`
+(directory descriptors, no link followed, regular files only, the part locked); a refused
+path is a FAILED result with an :class:`~dnastack.exceptions.UnsafePathError`, any other
+local failure a :class:`~dnastack.exceptions.LocalFileError` naming the path.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from dnastack.client.drs.errors import (
     IncompleteDownloadError,
     NoAccessMethodError,
 )
+from dnastack.client.drs.folder_tree import FolderTree
 from dnastack.client.drs.hashing import (
     ChecksumPolicy,
     HashPipeline,
@@ -50,15 +51,13 @@ from dnastack.client.drs.hashing import (
     select_checksums,
 )
 from dnastack.client.drs.local_files import (
-    FolderTree,
-    LocalFolder,
     check_final_name,
-    local_file_error,
     open_existing,
     open_part_noting_creation,
     place_file,
     remove_if_ours,
 )
+from dnastack.client.drs.local_paths import LocalFolder, local_file_error
 from dnastack.client.drs.models import DrsObject
 from dnastack.client.drs.naming import unique_path
 from dnastack.client.drs.object_rules import check_object_metadata

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
 from dnastack.client.drs.errors import DrsDownloadError
-from dnastack.client.drs.local_files import FolderTree, entry_exists, regular_file_size
+from dnastack.client.drs.folder_tree import FolderTree
+from dnastack.client.drs.local_files import entry_exists, regular_file_size
 from dnastack.client.drs.models import DrsObject
 from dnastack.client.drs.naming import (
     numbered_name,

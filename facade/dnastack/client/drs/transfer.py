@@ -23,7 +23,7 @@ from dnastack.client.drs.connection_access import (
     socket_aborter,
     wide_socket_reads,
 )
-from dnastack.client.drs.local_files import os_errors_named
+from dnastack.client.drs.local_paths import os_errors_named
 from dnastack.client.drs.progress import ProgressReporter
 from dnastack.client.drs.transfer_core import (
     BATCH_BYTES,
