@@ -191,7 +191,9 @@ class DecodedBodyGuard:
 
     Raises (from :meth:`feed`/:meth:`finish`):
         ResponseTooLargeError: more than ``limit`` decoded bytes.
-        UnsupportedContentEncodingError: a byte of a body in a coding not decoded here.
+        UnsupportedContentEncodingError: a byte of a 2xx body in a coding not decoded here
+            (the body of any other status is dropped instead, counted against ``limit``,
+            so that its typed HTTP error stands).
         zlib.error: a corrupt compressed body (the transport maps it to httpx.DecodingError).
     """
 
@@ -224,6 +226,9 @@ class DecodedBodyGuard:
     def feed(self, raw: bytes) -> bytes:
         """Decode the next raw chunk."""
         if self._refused is not None and raw:
+            if self._status_code is not None and not 200 <= self._status_code < 300:
+                self._count(raw)  # an error's status matters, not its undecodable text
+                return b""
             raise self._unsupported(self._refused, self._encoding)
         data = raw
         for stage in self._stages:

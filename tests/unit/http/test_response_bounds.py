@@ -28,6 +28,7 @@ from dnastack.client.data_connect import DataConnectClient
 from dnastack.client.models import ServiceEndpoint
 from dnastack.exceptions import (
     DeadlineExceededError,
+    NotFoundError,
     ResponseParseError,
     ResponseTooLargeError,
     TransportError,
@@ -217,12 +218,20 @@ def test_a_coding_the_client_does_not_decode_is_a_typed_error_naming_it_and_the_
     assert "secret" not in str(error)
 
 
-def test_an_error_status_in_an_unknown_coding_names_the_status(
+def test_an_error_status_in_an_unknown_coding_stays_its_http_error_without_the_body(
     server: HostileServer, get: Get
 ) -> None:
-    with pytest.raises(UnsupportedContentEncodingError) as caught:
+    with pytest.raises(NotFoundError) as caught:
         get(f"{server.url}/encoded?coding=br&status=404")
-    assert caught.value.status_code == 404 and "HTTP 404" in str(caught.value)
+    assert caught.value.status_code == 404
+    assert caught.value.response is not None and caught.value.response.content == b""
+
+
+def test_a_dropped_error_body_still_counts_against_the_cap() -> None:
+    guard = DecodedBodyGuard("br", 10, "http://x/", status_code=500)
+    assert guard.feed(b"x" * 10) == b""
+    with pytest.raises(ResponseTooLargeError):
+        guard.feed(b"x")
 
 
 def test_an_empty_body_in_an_unknown_coding_has_nothing_to_refuse(
