@@ -212,10 +212,13 @@ class DecodedBodyGuard:
         self._status_code = status_code
         self._encoding = content_encoding or ""
         self._decoded = 0
-        codings = _codings(content_encoding)
-        unknown = next((c for c in codings if c not in _ZLIB_CODINGS), None)
-        self._refused = unknown
-        self._stages = [_Inflater(c) for c in reversed(codings)] if unknown is None else []
+        self._refused: str | None = None
+        self._stages: list[_Inflater] = []
+        if content_encoding:  # (most answers have none: nothing more to do per request)
+            codings = _codings(content_encoding)
+            self._refused = next((c for c in codings if c not in _ZLIB_CODINGS), None)
+            if self._refused is None:
+                self._stages = [_Inflater(c) for c in reversed(codings)]
 
     @staticmethod
     def decodes(content_encoding: str | None) -> bool:
