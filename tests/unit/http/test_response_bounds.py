@@ -39,7 +39,7 @@ from dnastack.http.async_transport import build_async_http_client
 from dnastack.http.limits import DEFAULT_MAX_RESPONSE_BYTES, Deadline, DecodedBodyGuard
 from dnastack.http.session import HttpSession
 from dnastack.http.transport import build_http_client
-from dnastack.settings import SessionOverrides, resolve_settings
+from dnastack.settings import SessionOverrides, Settings, resolve_settings
 
 CAP = 4 * 1024 * 1024
 
@@ -79,6 +79,17 @@ def get(request: pytest.FixtureRequest) -> Get:
     return sync_get if request.param == "sync" else async_get
 
 
+def isolated_settings(tmp_path: Path, **overrides: Any) -> Settings:
+    """Settings from an empty config in ``tmp_path`` and no environment."""
+    return resolve_settings(
+        config_file=tmp_path / "config.yaml",
+        session_dir=tmp_path / "s",
+        environ={},
+        overrides=SessionOverrides(),
+        **overrides,
+    )
+
+
 # -- the decoded-size cap --------------------------------------------------------------------
 
 
@@ -101,13 +112,7 @@ def test_gzip_bomb_stops_at_the_cap_while_reading(server: HostileServer, get: Ge
 def test_data_connect_page_that_is_a_gzip_bomb_is_a_typed_error(
     server: HostileServer, tmp_path: Path
 ) -> None:
-    settings = resolve_settings(
-        config_file=tmp_path / "config.yaml",
-        session_dir=tmp_path / "s",
-        environ={},
-        overrides=SessionOverrides(),
-        max_response_bytes=CAP,
-    )
+    settings = isolated_settings(tmp_path, max_response_bytes=CAP)
     client = DataConnectClient(ServiceEndpoint(url=f"{server.url}/bomb/"), settings=settings)
     with pytest.raises(ResponseTooLargeError) as caught:
         client.query("SELECT 1").to_list()  # POST /bomb/search answers the bomb
@@ -245,12 +250,7 @@ def test_an_empty_body_in_an_unknown_coding_has_nothing_to_refuse(
 def test_data_connect_page_in_an_unknown_coding_is_a_typed_error(
     server: HostileServer, tmp_path: Path
 ) -> None:
-    settings = resolve_settings(
-        config_file=tmp_path / "config.yaml",
-        session_dir=tmp_path / "s",
-        environ={},
-        overrides=SessionOverrides(),
-    )
+    settings = isolated_settings(tmp_path)
     endpoint = ServiceEndpoint(url=f"{server.url}/encoded/")
     with pytest.raises(UnsupportedContentEncodingError) as caught:
         DataConnectClient(endpoint, settings=settings).query("SELECT 1").to_list()
