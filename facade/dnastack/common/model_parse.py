@@ -212,18 +212,27 @@ def _to_int(value: Any, path: tuple[str | int, ...]) -> int:
     raise _Invalid(f"expected an integer, got {_type_name(value)}", path)
 
 
-def _to_float(value: Any, path: tuple[str | int, ...]) -> float:
-    if not isinstance(value, int | float) or isinstance(value, bool):
-        raise _Invalid(f"expected a number, got {_type_name(value)}", path)
+def non_finite(value: int | float) -> str | None:
+    """What ``value`` is when it is not a finite float ("an integer out of range", "NaN",
+    "infinity", "-infinity"; YAML's ``.nan``/``.inf`` or a huge integer), else None."""
     try:
         number = float(value)
     except OverflowError:  # an integer beyond the range of a float
-        raise _Invalid("expected a finite number, got an integer out of range", path) from None
-    if math.isnan(number):  # YAML .nan, or NaN from a lenient JSON parser
-        raise _Invalid("expected a finite number, got NaN", path)
+        return "an integer out of range"
+    if math.isnan(number):
+        return "NaN"
     if math.isinf(number):
-        raise _Invalid(f"expected a finite number, got {'-' if number < 0 else ''}infinity", path)
-    return number
+        return "-infinity" if number < 0 else "infinity"
+    return None
+
+
+def _to_float(value: Any, path: tuple[str | int, ...]) -> float:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        raise _Invalid(f"expected a number, got {_type_name(value)}", path)
+    problem = non_finite(value)
+    if problem is not None:
+        raise _Invalid(f"expected a finite number, got {problem}", path)
+    return float(value)
 
 
 def _to_datetime(value: Any, path: tuple[str | int, ...]) -> _dt.datetime:

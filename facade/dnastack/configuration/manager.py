@@ -24,7 +24,6 @@
 
 from __future__ import annotations
 
-import math
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -33,6 +32,7 @@ from typing import Any
 from dnastack.client.models import ServiceEndpoint
 from dnastack.common.atomic import DEFAULT_LOCK_TIMEOUT_SECONDS, atomic_write_text, file_lock
 from dnastack.common.logs import sdk_logger
+from dnastack.common.model_parse import non_finite
 from dnastack.common.private_files import make_private_dir, read_private_text
 from dnastack.configuration import migration
 from dnastack.configuration.models import CONFIGURATION_VERSION, Configuration
@@ -315,15 +315,10 @@ class ConfigurationManager:
 def _version_problem(version: int | float) -> str | None:
     """What is wrong with a layout ``version`` number (None: nothing): NaN, infinite, too
     large for a float, or not positive."""
-    try:
-        number = float(version)
-    except OverflowError:
-        return "expected a layout version number, got an integer out of range"
-    if math.isnan(number):
-        return "expected a layout version number, got NaN"
-    if math.isinf(number):
-        return "expected a layout version number, got infinity"
-    if number <= 0:
+    problem = non_finite(version)
+    if problem is not None:
+        return f"expected a layout version number, got {problem.lstrip('-')}"
+    if version <= 0:
         return "expected a positive layout version number"
     return None
 
