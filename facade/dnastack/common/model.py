@@ -41,7 +41,7 @@ from __future__ import annotations
 import copy as _copy
 import functools
 import json as _json
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from collections.abc import Set as AbstractSet
 from typing import Any, ClassVar, Literal, Never, TypeVar, dataclass_transform, overload
 
@@ -94,6 +94,24 @@ class _ModelFields:
         return _field_infos(owner, functools.partial(_type_hints, owner))
 
 
+#: Most models of a class are built from the same few sets of field names: each distinct set
+#: is kept once (a frozenset per model would cost ~200 bytes and one more object for the
+#: garbage collector to track, per model). Bounded; past the bound, sets are not shared.
+_SHARED_FIELDS_SETS: dict[frozenset[str], frozenset[str]] = {}
+SHARED_FIELDS_SETS_LIMIT = 4096
+
+
+def shared_fields_set(names: Iterable[str]) -> frozenset[str]:
+    """``frozenset(names)``, the same object for the same names (see ``_SHARED_FIELDS_SETS``)."""
+    fresh = frozenset(names)
+    shared = _SHARED_FIELDS_SETS.get(fresh)
+    if shared is not None:
+        return shared
+    if len(_SHARED_FIELDS_SETS) < SHARED_FIELDS_SETS_LIMIT:
+        _SHARED_FIELDS_SETS[fresh] = fresh
+    return fresh
+
+
 class Model:
     """Base class of the documented models. Declare subclasses with :func:`model`."""
 
@@ -124,7 +142,7 @@ class Model:
                 object.__setattr__(obj, attribute.name, _default_of(attribute))
         extra = {k: v for k, v in values.items() if k not in names}
         object.__setattr__(obj, "__extra__", extra or None)
-        fields_set = frozenset(_fields_set) if _fields_set is not None else frozenset(given)
+        fields_set = shared_fields_set(_fields_set if _fields_set is not None else given)
         object.__setattr__(obj, "__fields_set__", fields_set)
         return obj
 
@@ -425,8 +443,8 @@ def model(cls: Any = None, /, *, frozen: bool = False, extra: ExtraPolicy = "ign
         def __init__(self: Any, **values: Any) -> None:
             attrs_init(self, **values)
             object.__setattr__(self, "__extra__", None)
-            names = frozenset(by_alias.get(k, k) for k in values) if by_alias else values.keys()
-            object.__setattr__(self, "__fields_set__", frozenset(names))
+            names = (by_alias.get(k, k) for k in values) if by_alias else values
+            object.__setattr__(self, "__fields_set__", shared_fields_set(names))
 
         setattr(new, "__init__", __init__)  # noqa: B010 - mypy forbids assigning a method
         return new

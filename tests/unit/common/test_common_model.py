@@ -96,6 +96,30 @@ def test_fields_set_records_the_given_fields_by_field_name() -> None:
     assert Thing(model_version=1.0, name="n").model_fields_set == {"schema_version", "name"}
 
 
+def test_models_given_the_same_fields_share_one_fields_set_object() -> None:
+    first = Thing(model_version=1.0, name="a")
+    second = Thing(name="b", model_version=2.0)
+    constructed = Thing.construct(name="c", model_version=3.0)
+    assert first.model_fields_set is second.model_fields_set
+    assert constructed.model_fields_set is first.model_fields_set
+    assert Thing(name="d").model_fields_set == {"name"}
+    assert Thing(name="d").model_fields_set is not first.model_fields_set
+
+
+def test_fields_sets_past_the_sharing_bound_are_still_right(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from dnastack.common import model as model_module
+
+    monkeypatch.setattr(model_module, "_SHARED_FIELDS_SETS", {})
+    monkeypatch.setattr(model_module, "SHARED_FIELDS_SETS_LIMIT", 1)
+    kept = Thing(name="a").model_fields_set
+    unshared = [Thing(name="b", count=i).model_fields_set for i in range(3)]
+    assert kept == {"name"} and all(s == {"name", "count"} for s in unshared)
+    assert len(model_module._SHARED_FIELDS_SETS) == 1
+    assert Thing(name="c").model_fields_set is kept
+
+
 def test_construct_skips_validation_fills_defaults_and_keeps_extra_values() -> None:
     thing = Thing.construct(name=123, extra_key="e")
     name: object = thing.name
