@@ -5,32 +5,21 @@ engine and the asyncio client (which runs the same engine) against a real local 
 
 from __future__ import annotations
 
-import asyncio
 import base64
 import hashlib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from dnastack.aio import AsyncDrsClient
-from dnastack.client.drs import (
-    DownloadResult,
-    DownloadStatus,
-    DrsClient,
-    InvalidObjectMetadataError,
-    NoAccessMethodError,
-)
+from dnastack.client.drs import DownloadStatus, InvalidObjectMetadataError, NoAccessMethodError
 from dnastack.client.drs.object_rules import MAX_OBJECT_SIZE
-from dnastack.client.models import ServiceEndpoint
 from dnastack.exceptions import ForbiddenError, NotFoundError
-from dnastack.settings import SessionOverrides, Settings, resolve_settings
 from tests.unit.drs.drs_hostile_server import HostileDrsServer
+from tests.unit.drs.hostile_downloads import Download, downloader, failed, tree
 
 DATA = b"the bytes of the object\n" * 100
-
-Download = Callable[[list[str], Path], list[DownloadResult]]
 
 
 @pytest.fixture
@@ -39,44 +28,9 @@ def server() -> Iterator[HostileDrsServer]:
         yield running
 
 
-def isolated(tmp_path: Path) -> Settings:
-    return resolve_settings(
-        config_file=tmp_path / "config.yaml",
-        session_dir=tmp_path / "sessions",
-        environ={},
-        overrides=SessionOverrides(),
-    )
-
-
 @pytest.fixture(params=["sync", "async"])
 def download(request: pytest.FixtureRequest, server: HostileDrsServer, tmp_path: Path) -> Download:
-    endpoint = ServiceEndpoint(url=server.drs_url)
-    settings = isolated(tmp_path)
-
-    def sync(ids: list[str], out: Path) -> list[DownloadResult]:
-        with DrsClient(endpoint, settings=settings) as client:
-            return client.download(ids, out)
-
-    def in_asyncio(ids: list[str], out: Path) -> list[DownloadResult]:
-        async def go() -> list[DownloadResult]:
-            async with AsyncDrsClient(endpoint, settings=settings) as client:
-                return await client.download(ids, out)
-
-        return asyncio.run(go())
-
-    return sync if request.param == "sync" else in_asyncio
-
-
-def tree(folder: Path) -> list[str]:
-    """Everything under ``folder`` (files and folders, hidden ones included)."""
-    return sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*"))
-
-
-def failed(result: DownloadResult, kind: type[BaseException]) -> Any:
-    assert result.status is DownloadStatus.FAILED, result
-    assert result.path is None
-    assert isinstance(result.exception, kind), result.exception
-    return result.exception
+    return downloader(request.param, server.drs_url, tmp_path)
 
 
 @pytest.mark.parametrize("size", [-1, -5, MAX_OBJECT_SIZE + 1, 10**19])
