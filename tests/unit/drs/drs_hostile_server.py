@@ -8,7 +8,10 @@ Routes:
 * ``GET /ga4gh/drs/v1/objects/{id}`` - the document in ``objects[id]`` (404 otherwise);
 * ``POST /ga4gh/drs/v1/objects`` - 405 (no bulk: the client looks objects up one by one);
 * ``GET /bytes/{id}`` - ``blobs[id]`` (``Range: bytes=N-`` honoured), or the status in
-  ``refuse[id]`` with a JSON error body.
+  ``refuse[id]`` with a JSON error body. For an id in ``cut``, a request without ``Range``
+  gets the full ``Content-Length`` but only the first ``cut[id]`` bytes, then the connection
+  drops; the resume (a ``Range`` request) is answered 404: the object wrote bytes, then
+  failed over HTTP.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ class HostileDrsServer:
         self.objects: dict[str, dict[str, Any]] = {}
         self.blobs: dict[str, bytes] = {}
         self.refuse: dict[str, int] = {}
+        self.cut: dict[str, int] = {}
         self.requests: list[tuple[str, str]] = []
         self._lock = threading.Lock()
         server = self
@@ -93,6 +97,10 @@ class HostileDrsServer:
                     self._json(code, {"msg": "refused", "status_code": code})
                     return
                 match = _RANGE.match(self.headers.get("Range", ""))
+                cut = server.cut.get(object_id)
+                if cut is not None:
+                    self._cut(data, cut, resumed=match is not None)
+                    return
                 start = int(match.group(1)) if match else 0
                 if match and start >= len(data):
                     self._send(416, b"", "text/plain", {"Content-Range": f"bytes */{len(data)}"})
@@ -106,6 +114,18 @@ class HostileDrsServer:
                     )
                 else:
                     self._send(200, data, "application/octet-stream", {})
+
+            def _cut(self, data: bytes, cut: int, *, resumed: bool) -> None:
+                if resumed:
+                    self._json(404, {"msg": "the rest is gone", "status_code": 404})
+                    return
+                self.send_response(200)
+                self.send_header("Content-Type", "application/octet-stream")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data[:cut])
+                self.wfile.flush()
+                self.close_connection = True  # the body ends short: the client sees a drop
 
         self._httpd = _QuietServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self._httpd.server_address[1]}"

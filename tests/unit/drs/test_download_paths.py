@@ -383,6 +383,63 @@ def test_idle_folders_are_closed_beyond_the_bound_and_leased_ones_never(out: Pat
             )
 
 
+def test_only_empty_folders_the_tree_created_are_removed_deepest_first(out: Path) -> None:
+    (out / "before").mkdir()
+    with FolderTree(out) as folders:
+        for parts in (["before", "new"], ["a", "b", "c"], ["full", "inner"], ["busy"]):
+            with folders.opened(parts, create=True):
+                pass
+        (out / "full" / "inner" / ".x.part").write_bytes(b"kept for a resume")
+        with folders.opened(["busy"], create=False):
+            folders.remove_empty_created()
+
+    assert sorted(p.relative_to(out).as_posix() for p in out.rglob("*")) == [
+        "before",  # there before the run
+        "busy",  # in use
+        "full",
+        "full/inner",
+        "full/inner/.x.part",
+    ]
+
+
+@pytest.mark.parametrize("replacement", ["link", "folder"])
+def test_a_created_folder_replaced_since_is_not_removed_nor_followed(
+    tmp_path: Path, out: Path, replacement: str
+) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    with FolderTree(out) as folders:
+        with folders.opened(["made"], create=True):
+            pass
+        (out / "made").rename(tmp_path / "moved")
+        if replacement == "link":
+            (out / "made").symlink_to(outside)
+        else:
+            (out / "made").mkdir()  # empty, but not the folder this run created
+        folders.remove_empty_created()
+
+    assert outside.is_dir() and (tmp_path / "moved").is_dir()
+    assert (out / "made").is_symlink() if replacement == "link" else (out / "made").is_dir()
+
+
+def test_missing_folders_claimed_for_other_trees_are_removed_when_left_empty(
+    tmp_path: Path, out: Path
+) -> None:
+    (out / "there").mkdir()
+    (out / "link").symlink_to(tmp_path)
+    with FolderTree(out) as folders:
+        for parts in (["there", "x", "y"], ["link", "out"], ["kept"]):
+            folders.claim_missing(parts)
+        (out / "there" / "x" / "y").mkdir(parents=True)  # as an executor task does
+        (out / "kept").mkdir()
+        (out / "kept" / "file").write_bytes(b"")
+        folders.remove_empty_created()
+
+    assert sorted(p.name for p in out.iterdir()) == ["kept", "link", "there"]
+    assert list((out / "there").iterdir()) == [] and (out / "link").is_symlink()
+    assert (tmp_path / "out").is_dir()  # (the output folder, seen through the link)
+
+
 def test_a_bundle_of_more_folders_than_descriptors_downloads_every_member(
     tmp_path: Path, out: Path
 ) -> None:

@@ -93,6 +93,9 @@ def run_distributed(
 
     A ``KeyboardInterrupt`` or the ``options.cancel`` event cancels the chunks not yet
     started (running ones finish; their ``.part`` files allow a resume) and propagates.
+    Once every task has ended with a failure among the results, the folders missing before
+    the tasks ran that are still empty are removed (a task never removes one: another
+    task may be about to use it).
     """
     with FolderTree(options.output_dir) as folders:
         names = NameAllocator()
@@ -109,6 +112,8 @@ def run_distributed(
             if job.existing and job.target is None and job.folder is not None:
                 file_name = job.file_name or (job.drs_object.id if job.drs_object else "")
                 job.target = names.allocate(job.folder, file_name)
+            if job.folder is not None:  # the tasks create them: this run's, if missing now
+                folders.claim_missing(job.folder_parts)
         results: dict[int, DownloadResult] = {}
         local = _local_jobs(jobs)
         if local:  # unresolved (FAILED without a transfer) and repeats of bundles
@@ -129,6 +134,8 @@ def run_distributed(
                 for result in outcome:
                     client._report_download(result)
             results.update(zip(map(id, chunk), outcome, strict=True))
+        if not all(result.ok for result in results.values()):  # (every task has ended)
+            folders.remove_empty_created()
     return [results[id(job)] for job in jobs]
 
 

@@ -12,7 +12,8 @@
    rather than overwrite a file that appeared meanwhile) and remove the part. A mismatch
    deletes the part and reports expected and actual digests: no final file is written.
    A failure before the first byte removes the part this download created (nothing to
-   resume); a part holding bytes, or one left by an earlier run, is kept.
+   resume); a part holding bytes, or one left by an earlier run, is kept. After a failure,
+   the folders the call created that are still empty (a bundle member's) are removed.
 
 Every folder, part file and final name is reached through
 :mod:`~dnastack.client.drs.folder_tree` and :mod:`~dnastack.client.drs.local_files`
@@ -117,7 +118,8 @@ def run_downloads(
     The calling thread waits for the workers in :data:`WAIT_TICK_SECONDS` ticks: on each it
     looks at ``options.cancel`` and polls the stall monitor. ``KeyboardInterrupt`` (or any
     exception) while waiting cancels every transfer, waits for the workers to stop (about
-    a tick; ``.part`` files are kept) and propagates.
+    a tick; ``.part`` files are kept) and propagates. After a failure, the folders this call
+    created that are still empty are removed (see :meth:`FolderTree.remove_empty_created`).
 
     Raises:
         LocalFileError: the output folder cannot be created or opened.
@@ -133,7 +135,14 @@ def run_downloads(
             no_auth=options.no_auth,
             trace=options.trace,
         )
-        return download_planned(client, jobs, options, folders, names)
+        try:
+            results = download_planned(client, jobs, options, folders, names)
+        except BaseException:  # (the workers have stopped)
+            folders.remove_empty_created()
+            raise
+        if not all(result.ok for result in results):
+            folders.remove_empty_created()
+        return results
 
 
 def download_planned(
