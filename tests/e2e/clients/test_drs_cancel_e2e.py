@@ -137,16 +137,22 @@ def test_stall_rule_aborts_a_slow_transfer_naming_the_url(
         download_stall_seconds=0.5,
     )
     with DrsClient(ServiceEndpoint(url=slow_node.drs_url), settings=settings) as client:
-        started = time.monotonic()
         [result] = client.download(NAMES[0], tmp_path / "out")
-        elapsed = time.monotonic() - started
 
     assert result.status is DownloadStatus.FAILED
     # both access methods (direct URL, then signed URL) stalled: the last one is the cause
     assert isinstance(result.exception, DrsDownloadError)
     assert isinstance(result.exception.__cause__, DownloadStalledError)
     assert f"{slow_node.drs_url}bytes/{NAMES[0]}: download stalled" in (result.error or "")
-    assert elapsed < 3.0  # a window per access method (plus a tick), not 4 s per body
+    # Each body was cut about a window after it began (~256 KiB at RATE), far from the 4 s
+    # a body takes. Measured in bytes, on the server's throttle (never more than RATE per
+    # second since a response began), not on the wall clock: the call's wall time also
+    # counts the first call's warm-up, the look-ups and thread start-up, which a loaded
+    # machine stretches by seconds (3.6 s with 7 CPU burners on 2 cores, all but 1 s of it
+    # before and between the transfers). The .part keeps what both responses sent (the
+    # second resumed the first).
+    kept = (tmp_path / "out" / f".{NAMES[0]}.part").stat().st_size
+    assert 0 < kept < SIZE // 2, f"{kept} of {SIZE} bytes arrived before the abort"
 
 
 @pytest.fixture
