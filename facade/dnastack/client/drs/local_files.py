@@ -42,17 +42,13 @@ from dnastack.client.drs.local_paths import (
     SAFE_FILES_SUPPORTED,
     LocalFolder,
     entry_stat,
+    fcntl,
     local_file_error,
     os_errors_named,
     refusal,
 )
 from dnastack.common.logs import sdk_logger
 from dnastack.exceptions import LocalFileInUseError, UnsafePathError
-
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - not POSIX
-    fcntl = None  # type: ignore[assignment]
 
 __all__ = [
     "MAX_OPEN_FOLDERS",

@@ -3,7 +3,9 @@
 :class:`LocalFolder` (an open folder: descriptor and path), the open flags that keep a link
 from being followed or a FIFO from blocking (0 where the platform lacks one;
 :data:`SAFE_FILES_SUPPORTED` says whether it has them all), :func:`entry_stat` (``lstat``
-relative to a folder descriptor), and how failures become typed errors naming the path:
+relative to a folder descriptor), ``fcntl`` where the platform has it (None elsewhere; the
+one import guard, used for the part files' locks), and how failures become typed errors
+naming the path:
 every ``OSError`` a :class:`~dnastack.exceptions.LocalFileError`
 (:func:`local_file_error`, :func:`os_errors_named`), a link or a wrong kind of entry an
 :class:`~dnastack.exceptions.UnsafePathError` (:func:`refusal`).
@@ -39,6 +41,7 @@ __all__ = [
     "SAFE_FILES_SUPPORTED",
     "LocalFolder",
     "entry_stat",
+    "fcntl",
     "local_file_error",
     "os_errors_named",
     "refusal",
