@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from bench.host_cpu import cpu_counters, stolen_share
+
 __all__ = [
     "BASELINE",
     "LIMIT",
@@ -57,12 +59,14 @@ STDERR_TAIL_CHARS = 1500
 
 @dataclass(frozen=True)
 class RunResult:
-    """One finished run: wall seconds, peak RSS (KiB) and the runner's JSON report."""
+    """One finished run: wall seconds, peak RSS (KiB), the runner's JSON report, the
+    devservers' CPU seconds and the share of CPU time the hypervisor stole meanwhile."""
 
     wall_s: float
     peak_rss_kib: int
     report: dict[str, Any]
     server_cpu_s: float = 0.0
+    stolen: float | None = None  # see bench.host_cpu (None: not known on this system)
 
 
 class RunFailed(RuntimeError):
@@ -102,6 +106,7 @@ class VariantOutcome:
     values: list[float] = field(default_factory=list)
     peak_rss_kib: list[int] = field(default_factory=list)
     server_cpu_s: list[float] = field(default_factory=list)
+    stolen: list[float | None] = field(default_factory=list)
     reports: list[dict[str, Any]] = field(default_factory=list)
     error: str | None = None
 
@@ -116,6 +121,7 @@ class ScenarioOutcome:
     variants: dict[str, VariantOutcome]
     seconds: float = 0.0
     load_average: tuple[float, float] = (0.0, 0.0)  # 1-minute load average at start, end
+    stolen: float | None = None  # share of CPU time stolen over the scenario (bench.host_cpu)
 
     def by_role(self, role: str) -> VariantOutcome | None:
         return next((v for v in self.variants.values() if v.variant.role == role), None)
@@ -207,6 +213,7 @@ def run_once(
     try:
         with stdout_path.open("wb") as out, stderr_path.open("wb") as err:
             server_cpu_before = _cpu_seconds(server_pids)
+            host_before = cpu_counters()
             started = time.perf_counter()
             process = subprocess.Popen(
                 command,
@@ -225,6 +232,7 @@ def run_once(
                 timer.cancel()
             wall = time.perf_counter() - started
             server_cpu = _cpu_seconds(server_pids) - server_cpu_before
+            stolen = stolen_share(host_before, cpu_counters())
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             raise RunFailed(
@@ -234,7 +242,7 @@ def run_once(
             )
         report = _last_json_line(stdout_path.read_text(errors="replace"))
         peak = _peak_rss_kib(rss_path, int(usage.ru_maxrss), report)
-        return RunResult(wall, peak, report, server_cpu)
+        return RunResult(wall, peak, report, server_cpu, stolen)
     finally:
         shutil.rmtree(run_dir, ignore_errors=True)
 
@@ -291,6 +299,7 @@ def run_scenario(
     """
     started = time.perf_counter()
     load_start = os.getloadavg()[0]
+    host_start = cpu_counters()
     outcomes = {v.name: VariantOutcome(v) for v in scenario.variants}
 
     def attempt(outcome: VariantOutcome, record: bool) -> None:
@@ -301,6 +310,7 @@ def run_scenario(
             outcome.values.clear()
             outcome.peak_rss_kib.clear()
             outcome.server_cpu_s.clear()
+            outcome.stolen.clear()
             outcome.reports.clear()
             log(f"  {scenario.key} [{outcome.variant.name}] FAILED: {exc}")
             return
@@ -308,6 +318,7 @@ def run_scenario(
             outcome.values.append(outcome.variant.value(result))
             outcome.peak_rss_kib.append(result.peak_rss_kib)
             outcome.server_cpu_s.append(result.server_cpu_s)
+            outcome.stolen.append(result.stolen)
             outcome.reports.append(result.report)
 
     if warmup:
@@ -322,5 +333,9 @@ def run_scenario(
         )
         log(f"  {scenario.key} run {round_number + 1}/{runs}: {summary} {scenario.unit}")
     return ScenarioOutcome(
-        scenario, outcomes, time.perf_counter() - started, (load_start, os.getloadavg()[0])
+        scenario,
+        outcomes,
+        time.perf_counter() - started,
+        (load_start, os.getloadavg()[0]),
+        stolen_share(host_start, cpu_counters()),
     )

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.harness import OURS, ScenarioOutcome, VariantOutcome, stats_of
+from bench.host_cpu import CONTENDED_SHARE
 from bench.targets import TargetCheck, pair_ratios
 
 __all__ = ["MachineFacts", "render_json", "render_markdown"]
@@ -55,6 +56,10 @@ def _number(value: float) -> str:
     if value >= 10:
         return f"{value:.1f}"
     return f"{value:.2f}"
+
+
+def _share(share: float | None) -> str:
+    return "n/a" if share is None else f"{share:.0%}"
 
 
 def _ratio_cell(ours: VariantOutcome | None, other: VariantOutcome) -> str:
@@ -128,15 +133,19 @@ def render_markdown(
         "### Run conditions",
         "",
         "The machine is shared: the 1-minute load average when each scenario started and ended "
-        "(2 CPUs; above 2 means other processes competed for them).",
+        "(2 CPUs; above 2 means other processes competed for them), and the share of CPU time "
+        "the hypervisor gave to other virtual machines during it (*CPU stolen*; above "
+        f"{CONTENDED_SHARE:.0%} the scenario's figures are not representative of this machine, "
+        "parallel variants least of all: they need both CPUs at once).",
         "",
-        "| scenario | duration s | load at start | load at end |",
-        "|---|---:|---:|---:|",
+        "| scenario | duration s | load at start | load at end | CPU stolen |",
+        "|---|---:|---:|---:|---:|",
     ]
     for outcome in outcomes:
         start, end = outcome.load_average
         lines.append(
-            f"| {outcome.scenario.key} | {outcome.seconds:.0f} | {start:.2f} | {end:.2f} |"
+            f"| {outcome.scenario.key} | {outcome.seconds:.0f} | {start:.2f} | {end:.2f} "
+            f"| {_share(outcome.stolen)} |"
         )
     if notes:
         lines += ["", "## Notes", ""]
@@ -186,6 +195,7 @@ def render_json(
                 "max": stats.maximum if stats else None,
                 "peak_rss_kib": variant.peak_rss_kib,
                 "server_cpu_s": variant.server_cpu_s,
+                "cpu_stolen": variant.stolen,
                 "reports": variant.reports,
                 "error": variant.error,
             }
@@ -196,6 +206,7 @@ def render_json(
             "higher_is_better": scenario.higher_is_better,
             "seconds": outcome.seconds,
             "load_average": list(outcome.load_average),
+            "cpu_stolen": outcome.stolen,
             "variants": variants,
         }
     document = {

@@ -18,6 +18,7 @@ from bench.harness import (
     ScenarioOutcome,
     VariantOutcome,
 )
+from bench.host_cpu import CONTENDED_SHARE
 
 __all__ = ["TargetCheck", "check_targets", "pair_ratios"]
 
@@ -58,7 +59,16 @@ def _ratio_check(
         return TargetCheck(name, f"no measurement ({missing} did not run)", None)
     median = statistics.median(ratios)
     spread = f" (run pairs {min(ratios):.2f}-{max(ratios):.2f})" if len(ratios) > 1 else ""
-    return TargetCheck(name, describe(median) + spread, passes(median))
+    return TargetCheck(name, describe(median) + spread + _contended(outcome), passes(median))
+
+
+def _contended(outcome: ScenarioOutcome | None) -> str:
+    """A warning when the hypervisor took a share of the CPUs during the scenario that makes
+    its ratios unrepresentative (see ``bench.host_cpu``)."""
+    stolen = outcome.stolen if outcome is not None else None
+    if stolen is None or stolen <= CONTENDED_SHARE:
+        return ""
+    return f"; host contended: {stolen:.0%} of CPU time stolen"
 
 
 def _rss_check(
