@@ -25,6 +25,11 @@ generated clients) keep their API while the bytes move with little per-request o
 
 Cancelling the awaiting task closes the connection being used (it is never returned to the
 pool half-read).
+
+A pool serves the event loop of its first connection.
+:meth:`AsyncStreamTransport.release_without_loop` gives its connections up from outside that
+loop (another loop, another thread, or none), e.g. when a client moves on to a new loop;
+``aclose()`` awaited on another loop does the same.
 """
 
 from __future__ import annotations
@@ -93,6 +98,8 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         self._idle: dict[_Origin, list[_Connection]] = {}
         self._idle_count = 0
         self._closed = False
+        self._loop: asyncio.AbstractEventLoop | None = None  # of the connections
+        self._open: set[WireProtocol] = set()  # every connection whose socket is open
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         timeouts: dict[str, float | None] = request.extensions.get("timeout", {})
@@ -145,7 +152,48 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             raise httpx.PoolTimeout("no connection slot free in time", request=request) from exc
 
     async def aclose(self) -> None:
+        """Close the idle connections (those in use close when given back); awaited on
+        another loop than the pool's, :meth:`release_without_loop`."""
+        if self._loop is not None and self._loop is not asyncio.get_running_loop():
+            self.release_without_loop()
+            return
         self._closed = True
+        self._close_idle()
+
+    def release_without_loop(self) -> bool:
+        """Close this pool from outside its event loop: from any thread, with another loop
+        running or none. No connection is pooled afterwards.
+
+        * The pool's loop is closed (e.g. after ``asyncio.run``): every connection, idle or
+          in use, has its socket closed here and now, without the loop
+          (:meth:`~dnastack.http.async_wire.WireProtocol.close_without_loop`).
+        * It is not closed (running in another thread, or stopped and able to run again):
+          this pool is not touched from here; a callback scheduled on that loop
+          (``call_soon_threadsafe``) closes the idle connections when it runs, and those in
+          use close when given back. If that loop is closed before it ran the callback,
+          call this again: the sockets are then closed as above.
+
+        Returns:
+            True once every connection's socket is closed (nothing left to release).
+        """
+        self._closed = True
+        loop = self._loop
+        if loop is not None and not loop.is_closed():
+            try:
+                loop.call_soon_threadsafe(self._close_idle)
+            except RuntimeError:  # closed in the meantime
+                pass
+            else:
+                return not self._open
+        for wire in list(self._open):
+            wire.close_without_loop()
+        self._open.clear()
+        self._idle.clear()
+        self._idle_count = 0
+        return True
+
+    def _close_idle(self) -> None:
+        """On the pool's loop: close the idle connections."""
         for connections in self._idle.values():
             for connection in connections:
                 connection.close()
@@ -167,18 +215,16 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             connection.close()
         scheme, host, port = origin
         context = self._context() if scheme == "https" else None
-        loop = asyncio.get_running_loop()
+        loop = self._loop = asyncio.get_running_loop()
         try:
             async with asyncio.timeout(
                 limited_timeout(timeouts.get("connect"), httpx.ConnectTimeout)
             ):
-                _, wire = await loop.create_connection(
-                    lambda: WireProtocol(loop),
-                    host,
-                    port,
-                    ssl=context,
-                    server_hostname=host if context else None,
+                socket_transport, wire = await loop.create_connection(
+                    lambda: WireProtocol(loop, registry=self._open), host, port
                 )
+                if context is not None:
+                    await _start_tls(loop, socket_transport, wire, context, host)
         except TimeoutError as exc:
             raise httpx.ConnectTimeout(
                 f"connecting to {host}:{port} timed out", request=request
@@ -262,6 +308,26 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
         except BaseException:
             connection.close()
             raise
+
+
+async def _start_tls(
+    loop: asyncio.AbstractEventLoop,
+    socket_transport: asyncio.Transport,
+    wire: WireProtocol,
+    context: ssl.SSLContext,
+    host: str,
+) -> None:
+    """TLS over a connected socket (as ``create_connection(ssl=...)`` does), keeping the
+    socket's own transport in ``wire`` (for :meth:`WireProtocol.close_without_loop`)."""
+    try:
+        tls = await loop.start_tls(socket_transport, wire, context, server_hostname=host)
+        if tls is None:
+            raise ConnectionResetError("the connection closed during the TLS handshake")
+    except BaseException as exc:
+        socket_transport.abort()  # (start_tls closed it already once the handshake began)
+        wire.connection_lost(exc if isinstance(exc, Exception) else None)  # TLS layer's: not told
+        raise
+    wire.tls_started(tls)
 
 
 class BufferedBody(httpx.ByteStream):

@@ -21,11 +21,17 @@ is full. Errors are asyncio's own, as from a ``StreamReader``: ``TimeoutError``,
 ``asyncio.IncompleteReadError`` (closed before enough bytes came),
 ``asyncio.LimitOverrunError`` (no separator within the limit) and the ``OSError`` that
 closed the connection.
+
+TLS is started over the connection's socket transport (``loop.start_tls``, then
+:meth:`WireProtocol.tls_started`), so the protocol keeps that transport at hand:
+:meth:`WireProtocol.close_without_loop` closes the socket of a connection whose event loop is
+closed, which the transport cannot do itself any more (its close is a ``call_soon``).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 from typing import Final
 
 __all__ = ["DEFAULT_HIGH_WATER", "RECEIVE_BYTES", "WireProtocol"]
@@ -42,16 +48,23 @@ class WireProtocol(asyncio.BufferedProtocol):
     Args:
         loop: the running event loop.
         high_water: unread bytes kept before reading pauses.
+        registry: a set this protocol is in while its socket is open (a pool's open
+            connections).
     """
 
     def __init__(
-        self, loop: asyncio.AbstractEventLoop, high_water: int = DEFAULT_HIGH_WATER
+        self,
+        loop: asyncio.AbstractEventLoop,
+        high_water: int = DEFAULT_HIGH_WATER,
+        registry: set[WireProtocol] | None = None,
     ) -> None:
         self._loop = loop
         self._high_water = high_water
+        self._registry = registry
         self._buffer = bytearray()
         self._received = memoryview(bytearray(RECEIVE_BYTES))
         self._transport: asyncio.Transport | None = None
+        self._socket_transport: asyncio.Transport | None = None
         self._eof = False
         self._error: BaseException | None = None
         self._read_paused = False
@@ -65,7 +78,9 @@ class WireProtocol(asyncio.BufferedProtocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         assert isinstance(transport, asyncio.Transport)
-        self._transport = transport
+        self._transport = self._socket_transport = transport
+        if self._registry is not None:
+            self._registry.add(self)
 
     def get_buffer(self, sizehint: int) -> memoryview:
         return self._received
@@ -84,9 +99,7 @@ class WireProtocol(asyncio.BufferedProtocol):
     def connection_lost(self, exc: Exception | None) -> None:
         self._eof = True
         self._error = exc
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self._forget()
         self._wake()
 
     def pause_writing(self) -> None:
@@ -106,12 +119,57 @@ class WireProtocol(asyncio.BufferedProtocol):
         """True once the connection is closed or closing (it cannot be reused)."""
         return self._transport is None or self._transport.is_closing() or self._error is not None
 
+    def tls_started(self, transport: asyncio.Transport) -> None:
+        """Read and write through ``transport`` (TLS started over the socket's) from now on."""
+        self._transport = transport
+
     def close(self) -> None:
         if self._transport is not None:
             self._transport.close()
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
+
+    def close_without_loop(self) -> None:
+        """Close the socket now, without the event loop, which must be closed.
+
+        A closed loop cannot run the transport's own close (``close()`` and ``abort()``
+        end in ``loop.call_soon``, which raises), so the socket would stay open until the
+        garbage collector finds it and warns (``ResourceWarning: unclosed transport``).
+        Here ``abort()`` marks the transport (and a TLS layer over it) closed, and the
+        socket transport's last step, ``_call_connection_lost`` (the one asyncio internal
+        used: selector and proactor transports since Python 3.4), closes the socket and
+        drops it. Protocol callbacks that it would schedule on the closed loop are skipped.
+        The socket is not closed again if the transport already did it; without that
+        internal (another event loop implementation) the collector does it, as before.
+
+        Raises:
+            RuntimeError: the loop is not closed (it would close the socket a second time).
+        """
+        if not self._loop.is_closed():
+            raise RuntimeError("close_without_loop() on a connection whose loop is open")
+        transport, raw = self._transport, self._socket_transport
+        self._transport = self._socket_transport = None
+        sock = raw.get_extra_info("socket") if raw is not None else None
+        if transport is not None and raw is not None and sock is not None and sock.fileno() >= 0:
+            with contextlib.suppress(RuntimeError):  # "Event loop is closed", once marked
+                transport.abort()
+            finish = getattr(raw, "_call_connection_lost", None)
+            if finish is not None:
+                with contextlib.suppress(RuntimeError):  # a callback it schedules on the loop
+                    finish(None)
+        self._eof = True
+        if self._error is None:
+            self._error = ConnectionAbortedError("the connection's event loop is closed")
+        self._forget()
+
+    def _forget(self) -> None:
+        """The socket is closed: no timer, out of the registry."""
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        if self._registry is not None:
+            self._registry.discard(self)
 
     # -- writing --------------------------------------------------------------------------
 
