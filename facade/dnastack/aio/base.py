@@ -8,7 +8,22 @@ same flows as the sync client (:mod:`dnastack.client.flows`) with ``await``.
 
 Requests in flight are bounded by ``max_concurrency`` (argument, else the
 ``max_concurrency`` setting, default 16). The ``httpx.AsyncClient`` belongs to the event
-loop that first used it; a client used from another loop later gets a new one.
+loop that first used it; a client used from another loop later gets a new one (one loop at
+a time: a module-level client driven by successive ``asyncio.run`` calls, notebook cells, a
+loop per test). Moving on releases the previous loop's connections
+(:meth:`~dnastack.http.async_connection.AsyncStreamTransport.release_without_loop`):
+
+* that loop is closed (the usual case, after ``asyncio.run``): their sockets are closed at
+  once, without it;
+* it is still open (running in another thread, or stopped and able to run again): it is
+  never used from this thread; a callback scheduled on it (``call_soon_threadsafe``)
+  closes the idle connections when it runs (an ``asyncio.run`` there has closed them when
+  it returns), and those in use there close when their response is read; if that loop is
+  closed before running the callback, the client's next ``aclose()`` (or next move)
+  closes them.
+
+``aclose()`` awaited on another loop than the one the connections belong to releases them
+the same way. Connections through a proxy (httpx's own transport) are left to that loop.
 """
 
 from __future__ import annotations
@@ -28,6 +43,7 @@ if TYPE_CHECKING:
     from dnastack.client.models import ServiceEndpoint
     from dnastack.client.service_registry.models import ServiceType
     from dnastack.common.events import EventSource
+    from dnastack.http.async_connection import AsyncStreamTransport
     from dnastack.settings import Settings
 
 __all__ = ["AsyncServiceClient"]
@@ -70,6 +86,7 @@ class AsyncServiceClient(Generic[SyncClient]):
         self._loop: asyncio.AbstractEventLoop | None = None
         self._limit: asyncio.Semaphore | None = None
         self._sessions: dict[bool, AsyncHttpSession] = {}
+        self._unreleased: list[AsyncStreamTransport] = []  # of loops left, sockets still open
 
     # -- the sync twin's non-I/O members ---------------------------------------------------
 
@@ -128,11 +145,14 @@ class AsyncServiceClient(Generic[SyncClient]):
     # -- lifecycle --------------------------------------------------------------------------
 
     async def aclose(self) -> None:
-        """Close the pooled connections (the client can be used again; it reconnects)."""
+        """Close the pooled connections (the client can be used again; it reconnects),
+        also those of another loop (see the module docstring)."""
         client, self._client = self._client, None
         self._sessions.clear()
-        if client is not None:
+        if client is not None and self._loop is asyncio.get_running_loop():
             await client.aclose()
+            client = None
+        self._leave(client)
         self._sync.close()
 
     async def __aenter__(self) -> Self:
@@ -199,9 +219,20 @@ class AsyncServiceClient(Generic[SyncClient]):
     def _open(self, loop: asyncio.AbstractEventLoop) -> None:
         from dnastack.http.async_transport import build_async_http_client
 
+        self._leave(self._client)
         options = self._sync._http_client_options()
         options.pop("auth", None)  # each session passes its own (or none)
         self._client = build_async_http_client(**options)
         self._loop = loop
         self._limit = asyncio.Semaphore(self.max_concurrency)
         self._sessions.clear()
+
+    def _leave(self, client: httpx.AsyncClient | None) -> None:
+        """Release the connections of ``client`` (of a loop this client leaves, or None), and
+        those of loops left earlier that still had some open."""
+        from dnastack.http.async_transport import connection_pool
+
+        pool = connection_pool(client) if client is not None else None
+        if pool is not None:
+            self._unreleased.append(pool)
+        self._unreleased = [p for p in self._unreleased if not p.release_without_loop()]

@@ -41,7 +41,7 @@ from dnastack.http.transport import (
     user_agent,
 )
 
-__all__ = ["AsyncRetryTransport", "build_async_http_client"]
+__all__ = ["AsyncRetryTransport", "build_async_http_client", "connection_pool"]
 
 
 class AsyncRetryTransport(httpx.AsyncBaseTransport):
@@ -130,7 +130,17 @@ async def _discard(response: httpx.Response) -> None:
 
 
 class _SdkAsyncClient(SetCookieJar, httpx.AsyncClient):
-    """``httpx.AsyncClient`` with the cheaper cookie extraction (same jar, same rules)."""
+    """``httpx.AsyncClient`` with the cheaper cookie extraction (same jar, same rules) and
+    the connection pool the builder made for it."""
+
+    stream_pool: AsyncStreamTransport | None = None
+
+
+def connection_pool(client: httpx.AsyncClient) -> AsyncStreamTransport | None:
+    """The :class:`~dnastack.http.async_connection.AsyncStreamTransport` that
+    :func:`build_async_http_client` made for ``client`` (None when a transport was injected:
+    its owner manages it)."""
+    return client.stream_pool if isinstance(client, _SdkAsyncClient) else None
 
 
 async def _add_trace_context_async(request: httpx.Request) -> None:
@@ -203,7 +213,7 @@ def build_async_http_client(
             pattern: None if url is None else via_proxy(url)
             for pattern, url in get_environment_proxies().items()
         }
-    return _SdkAsyncClient(
+    client = _SdkAsyncClient(
         auth=auth,
         headers={"User-Agent": user_agent()},
         timeout=httpx.Timeout(read_timeout, connect=connect_timeout),
@@ -213,3 +223,6 @@ def build_async_http_client(
         mounts=mounts,
         event_hooks={"request": [_add_trace_context_async]},
     )
+    if isinstance(inner, AsyncStreamTransport) and injected is None:
+        client.stream_pool = inner
+    return client
