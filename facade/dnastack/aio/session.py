@@ -17,8 +17,12 @@ from typing import Any
 import httpx
 
 from dnastack.common.tracing import Span
-from dnastack.http.parsed_urls import parsed_url
-from dnastack.http.session import byte_transfer, check_response, prepare_request
+from dnastack.http.session import (
+    built_request,
+    byte_transfer,
+    check_response,
+    prepare_request,
+)
 from dnastack.http.transport import translated_errors
 
 __all__ = ["AsyncHttpSession"]
@@ -66,13 +70,13 @@ class AsyncHttpSession:
             TransportError: no response.
             AuthenticationError: no credentials could be obtained or they kept being refused.
         """
-        span, options = prepare_request(
-            trace_context, idempotent, kwargs, self._enable_auth, self._auth
-        )
+        call = prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
+        client = self._client
         async with self._limit:
             with translated_errors(method, url):
-                response = await self._client.request(method.upper(), parsed_url(url), **options)
-        check_response(response, span, self._suppress_error)
+                request = built_request(client, method, url, call)
+                response = await client.send(request, **call.send_options)
+        check_response(response, call.span, self._suppress_error)
         return response
 
     @asynccontextmanager
@@ -88,16 +92,17 @@ class AsyncHttpSession:
         """Like :meth:`submit`, but the body is not read: ``async for`` over
         ``response.aiter_bytes()`` inside the ``async with`` block. A byte transfer: as in
         the sync session, neither ``max_response_bytes`` nor ``request_deadline`` applies."""
-        span, options = prepare_request(
-            trace_context, idempotent, kwargs, self._enable_auth, self._auth
-        )
-        byte_transfer(options)
+        call = prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
+        byte_transfer(call.options)
+        client = self._client
         async with self._limit:
             with translated_errors(method, url):
-                async with self._client.stream(
-                    method.upper(), parsed_url(url), **options
-                ) as response:
+                request = built_request(client, method, url, call)
+                response = await client.send(request, stream=True, **call.send_options)
+                try:
                     if not response.is_success:
                         await response.aread()
-                    check_response(response, span, self._suppress_error)
+                    check_response(response, call.span, self._suppress_error)
                     yield response
+                finally:
+                    await response.aclose()

@@ -135,6 +135,8 @@ class AsyncStreamTransport(httpx.AsyncBaseTransport):
             request=request,
             extensions={"http_version": b"HTTP/1.1"},
         )
+        if raw_head.isascii():  # httpx's own verdict on such headers, without decoding each
+            response.headers.encoding = "ascii"
         if length is not None and length <= EAGER_BODY_BYTES:
             response.stream = BufferedBody(await body_stream.read_all())
         return response

@@ -21,7 +21,7 @@ from __future__ import annotations
 import json as _json
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import uuid4
 
 import httpx
@@ -137,10 +137,12 @@ class HttpSession(Closeable):
             TransportError: no response.
             AuthenticationError: no credentials could be obtained or they kept being refused.
         """
-        span, options = self._prepare(trace_context, idempotent, kwargs)
+        call = self._prepare(trace_context, idempotent, kwargs)
+        client = self.httpx_client
         with translated_errors(method, url):
-            response = self.httpx_client.request(method.upper(), parsed_url(url), **options)
-        self._raise_for_status(response, span)
+            request = built_request(client, method, url, call)
+            response = client.send(request, **call.send_options)
+        self._raise_for_status(response, call.span)
         return response
 
     @contextmanager
@@ -160,14 +162,17 @@ class HttpSession(Closeable):
         the API calls' ``max_response_bytes`` cap nor their ``request_deadline`` applies
         (unless set with the request extensions of :mod:`dnastack.http.limits`).
         """
-        span, options = self._prepare(trace_context, idempotent, kwargs)
-        byte_transfer(options)
-        with (
-            translated_errors(method, url),
-            self.httpx_client.stream(method.upper(), parsed_url(url), **options) as response,
-        ):
-            self._raise_for_status(response, span)
-            yield response
+        call = self._prepare(trace_context, idempotent, kwargs)
+        byte_transfer(call.options)
+        client = self.httpx_client
+        with translated_errors(method, url):
+            request = built_request(client, method, url, call)
+            response = client.send(request, stream=True, **call.send_options)
+            try:
+                self._raise_for_status(response, call.span)
+                yield response
+            finally:
+                response.close()
 
     def get(
         self, url: str | httpx.URL, trace_context: Span | None = None, **kwargs: Any
@@ -226,7 +231,7 @@ class HttpSession(Closeable):
 
     def _prepare(
         self, trace_context: Span | None, idempotent: bool, kwargs: dict[str, Any]
-    ) -> tuple[Span, dict[str, Any]]:
+    ) -> PreparedCall:
         return prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
 
     def _raise_for_status(self, response: httpx.Response, span: Span) -> None:
@@ -258,35 +263,68 @@ def requests_style_options(kwargs: dict[str, Any]) -> dict[str, Any]:
     return options
 
 
+class PreparedCall(NamedTuple):
+    """One request's span and ``httpx`` arguments, from :func:`prepare_request`."""
+
+    span: Span
+    options: dict[str, Any]
+    """Keyword arguments of ``build_request`` (``headers``, ``content``, ``extensions``...)."""
+    send_options: dict[str, Any]
+    """Keyword arguments of ``send`` (``auth``, ``follow_redirects``) given or decided here."""
+    traceparent: str | None
+    """Set on the built request when the call has neither headers nor a body (else in
+    ``options["headers"]``): the same header at the same place (last), without merging a
+    second header set into the client's (two ``httpx.Headers`` built and decoded per call)."""
+
+
+_SEND_OPTIONS = ("auth", "follow_redirects")
+_BODY_OPTIONS = frozenset(("content", "data", "files"))
+
+
 def prepare_request(
     trace_context: Span | None,
     idempotent: bool,
     kwargs: dict[str, Any],
     enable_auth: bool,
     auth: httpx.Auth | None,
-) -> tuple[Span, dict[str, Any]]:
-    """The request's span and its ``httpx`` keyword arguments (``traceparent``, the
-    idempotent hint, credentials or none): shared by the sync and asyncio sessions."""
+) -> PreparedCall:
+    """The request's span and its ``httpx`` arguments (``traceparent``, the idempotent hint,
+    credentials or none): shared by the sync and asyncio sessions (:func:`built_request`)."""
     span = trace_context.new_span() if trace_context else Span()
     kwargs = requests_style_options(kwargs)
     given = kwargs.pop("headers", None)
-    headers: httpx.Headers | dict[str, str]
+    trace = span.create_http_headers()
+    headers: httpx.Headers | dict[str, str] | None = None
     if given:  # the caller's headers win (names compared without case)
         headers = httpx.Headers(given)
-        headers.setdefault("traceparent", span.create_http_headers()["traceparent"])
-    else:
-        headers = span.create_http_headers()
+        headers.setdefault("traceparent", trace["traceparent"])
     if "json" in kwargs:
         kwargs["content"] = json_body(kwargs.pop("json"))
+        headers = trace if headers is None else headers
         headers.setdefault("content-type", "application/json")
-    options: dict[str, Any] = {**kwargs, "headers": headers}
+    if headers is None and kwargs.keys() & _BODY_OPTIONS:  # its headers come before ours
+        headers = trace
+    traceparent = trace["traceparent"] if headers is None else None
+    send_options = {name: kwargs.pop(name) for name in _SEND_OPTIONS if name in kwargs}
+    options: dict[str, Any] = kwargs if headers is None else {**kwargs, "headers": headers}
     if idempotent:
         options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
     if not enable_auth:
-        options["auth"] = None  # also overrides an auth the shared client carries
+        send_options["auth"] = None  # also overrides an auth the shared client carries
     elif auth is not None:
-        options["auth"] = auth
-    return span, options
+        send_options["auth"] = auth
+    return PreparedCall(span, options, send_options, traceparent)
+
+
+def built_request(
+    client: httpx.Client | httpx.AsyncClient, method: str, url: str | httpx.URL, call: PreparedCall
+) -> httpx.Request:
+    """``client.build_request`` for a prepared call (then ``client.send(request,
+    **call.send_options)``): what ``client.request`` does, shared by both sessions."""
+    request = client.build_request(method.upper(), parsed_url(url), **call.options)
+    if call.traceparent is not None:
+        request.headers["traceparent"] = call.traceparent
+    return request
 
 
 def json_body(value: Any) -> bytes:
