@@ -158,3 +158,24 @@ def test_a_line_break_in_a_header_is_refused_before_sending() -> None:
 
     with pytest.raises(httpx.LocalProtocolError):
         asyncio.run(main())
+
+
+@pytest.mark.parametrize(
+    ("value", "encoding"),
+    [(b"plain", "ascii"), ("caf\u00e9".encode(), "utf-8"), (b"caf\xe9", "iso-8859-1")],
+)
+def test_response_headers_decode_as_httpx_decides(value: bytes, encoding: str) -> None:
+    """An ASCII head is marked ASCII without decoding each header; any other head is left
+    to httpx (UTF-8, else ISO-8859-1): the same values either way."""
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        await _read_request(reader)
+        writer.write(b"HTTP/1.1 200 OK\r\nX-Name: " + value + b"\r\nContent-Length: 2\r\n\r\nok")
+        await writer.drain()
+
+    [response], _ = run(answer)
+
+    assert isinstance(response, httpx.Response)
+    assert response.headers.encoding == encoding
+    assert response.headers["x-name"] == value.decode(encoding)
+    assert response.headers == httpx.Headers(response.headers.raw)
