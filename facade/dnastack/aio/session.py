@@ -22,6 +22,7 @@ from dnastack.http.session import (
     byte_transfer,
     check_response,
     prepare_request,
+    unbound,
 )
 from dnastack.http.transport import translated_errors
 
@@ -75,7 +76,7 @@ class AsyncHttpSession:
         async with self._limit:
             with translated_errors(method, url):
                 request = built_request(client, method, url, call)
-                response = await client.send(request, **call.send_options)
+                response = unbound(await client.send(request, **call.send_options))
         check_response(response, call.span, self._suppress_error)
         return response
 

@@ -141,7 +141,7 @@ class HttpSession(Closeable):
         client = self.httpx_client
         with translated_errors(method, url):
             request = built_request(client, method, url, call)
-            response = client.send(request, **call.send_options)
+            response = unbound(client.send(request, **call.send_options))
         self._raise_for_status(response, call.span)
         return response
 
@@ -325,6 +325,16 @@ def built_request(
     if call.traceparent is not None:
         request.headers["traceparent"] = call.traceparent
     return request
+
+
+def unbound(response: httpx.Response) -> httpx.Response:
+    """A read response whose stream is its bytes: httpx's client wraps every response's
+    stream in one pointing back at the response (to time it when closed), a reference cycle
+    that keeps the request, the response and their headers (~20 objects per call) until the
+    garbage collector runs. Once the body is read the wrapper has done its work; the bytes
+    stay readable (``content``, ``iter_bytes``/``aiter_bytes``...)."""
+    response.stream = httpx.ByteStream(response.content)
+    return response
 
 
 def json_body(value: Any) -> bytes:
