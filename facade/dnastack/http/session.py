@@ -293,27 +293,25 @@ def prepare_request(
     span = trace_context.new_span() if trace_context else Span()
     kwargs = requests_style_options(kwargs)
     given = kwargs.pop("headers", None)
-    trace = span.create_http_headers()
-    headers: httpx.Headers | dict[str, str] | None = None
-    if given:  # the caller's headers win (names compared without case)
-        headers = httpx.Headers(given)
-        headers.setdefault("traceparent", trace["traceparent"])
-    if "json" in kwargs:
+    is_json = "json" in kwargs
+    if is_json:
         kwargs["content"] = json_body(kwargs.pop("json"))
-        headers = trace if headers is None else headers
-        headers.setdefault("content-type", "application/json")
-    if headers is None and kwargs.keys() & _BODY_OPTIONS:  # its headers come before ours
-        headers = trace
-    traceparent = trace["traceparent"] if headers is None else None
+    trace = span.create_http_headers()["traceparent"]
+    merged = bool(given) or not kwargs.keys().isdisjoint(_BODY_OPTIONS)
+    if merged:  # a body's own headers (Content-Length...) come before these
+        headers = httpx.Headers(given)  # the caller's win (names compared without case)
+        headers.setdefault("traceparent", trace)
+        if is_json:
+            headers.setdefault("content-type", "application/json")
+        kwargs["headers"] = headers
     send_options = {name: kwargs.pop(name) for name in _SEND_OPTIONS if name in kwargs}
-    options: dict[str, Any] = kwargs if headers is None else {**kwargs, "headers": headers}
     if idempotent:
-        options["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
+        kwargs["extensions"] = {**kwargs.get("extensions", {}), IDEMPOTENT_EXTENSION: True}
     if not enable_auth:
         send_options["auth"] = None  # also overrides an auth the shared client carries
     elif auth is not None:
         send_options["auth"] = auth
-    return PreparedCall(span, options, send_options, traceparent)
+    return PreparedCall(span, kwargs, send_options, None if merged else trace)
 
 
 def built_request(
