@@ -59,6 +59,7 @@ from dnastack.common.model_fields import (
     _present_key,
     _slot_names,
 )
+from dnastack.common.model_init import model_init
 from dnastack.common.model_parse import (
     _Invalid,
     _parse_model,
@@ -436,17 +437,8 @@ def model(cls: Any = None, /, *, frozen: bool = False, extra: ExtraPolicy = "ign
             raise TypeError(f"@model needs a Model subclass, got {target.__name__}")
         new = attrs.define(target, slots=True, kw_only=True, frozen=frozen, getstate_setstate=False)
         new.__model_extra__ = extra
-        by_alias = {a.alias: a.name for a in _fields(new) if a.alias != a.name}
-        attrs_init = new.__init__
-
-        @functools.wraps(attrs_init)
-        def __init__(self: Any, **values: Any) -> None:
-            attrs_init(self, **values)
-            object.__setattr__(self, "__extra__", None)
-            names = (by_alias.get(k, k) for k in values) if by_alias else values
-            object.__setattr__(self, "__fields_set__", shared_fields_set(names))
-
-        setattr(new, "__init__", __init__)  # noqa: B010 - mypy forbids assigning a method
+        init = model_init(new, new.__init__, shared_fields_set)
+        setattr(new, "__init__", init)  # noqa: B010 - mypy forbids assigning a method
         return new
 
     return build if cls is None else build(cls)

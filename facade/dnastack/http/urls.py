@@ -79,6 +79,10 @@ def follow_server_url(base: httpx.URL | str, link: str, *, what: str = "link") -
     return resolved
 
 
+#: Most identifiers need no encoding: one regular-expression match instead of ``quote``.
+_ALL_UNRESERVED = re.compile(r"[A-Za-z0-9._~-]*").fullmatch
+
+
 def path_segment(object_id: str) -> str:
     """``object_id`` as exactly one percent-encoded path segment.
 
@@ -87,7 +91,11 @@ def path_segment(object_id: str) -> str:
     A lone surrogate (``"\\ud800"``: valid JSON, not encodable as UTF-8) is encoded as its
     three UTF-8-style bytes (``%ED%A0%80``) instead of failing: still one segment.
     """
-    encoded = quote(object_id, safe="", errors="surrogatepass")
+    encoded = (
+        object_id
+        if _ALL_UNRESERVED(object_id)
+        else quote(object_id, safe="", errors="surrogatepass")
+    )
     if encoded in (".", ".."):
         return encoded.replace(".", "%2E")
     return encoded

@@ -5,7 +5,7 @@ builds from ids (facade and generated operations): ``.``, ``..``, ``/``, ``?``, 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 import httpx
 import pytest
@@ -28,6 +28,16 @@ def test_path_segment_is_one_segment_that_decodes_back(object_id: str) -> None:
     assert unquote(segment) == object_id
     url = httpx.URL("http://h/base/objects/").join(segment)
     assert url.raw_path.decode().rsplit("/", 1)[0] == "/base/objects"
+
+
+def test_every_character_is_encoded_as_quote_encodes_it() -> None:
+    """Ids made only of unreserved characters skip ``quote``; the result must not change."""
+    characters = [chr(code) for code in range(0x300)] + ["\u20ac", "\U0001f600", "\ud800"]
+    for character in characters:
+        for object_id in (character, f"id-{character}.bam", character * 3):
+            expected = quote(object_id, safe="", errors="surrogatepass")
+            expected = expected.replace(".", "%2E") if expected in (".", "..") else expected
+            assert path_segment(object_id) == expected, repr(object_id)
 
 
 @pytest.mark.parametrize("object_id", HOSTILE_IDS)
