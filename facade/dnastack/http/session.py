@@ -42,6 +42,7 @@ from dnastack.http.auth import EndpointAuth
 from dnastack.http.authenticators.abstract import AUTH_EVENTS, Authenticator
 from dnastack.http.limits import DEADLINE_EXTENSION, MAX_RESPONSE_BYTES_EXTENSION
 from dnastack.http.parsed_urls import parsed_url
+from dnastack.http.plain_request import plain_request
 from dnastack.http.transport import (
     IDEMPOTENT_EXTENSION,
     build_http_client,
@@ -244,12 +245,16 @@ _DROPPED_REQUESTS_OPTIONS = ("stream", "verify", "cert", "proxies")
 ``cert`` can only make a request fail, never trust what was refused."""
 
 
+_REQUESTS_SPELLINGS = frozenset(("allow_redirects", "data", *_DROPPED_REQUESTS_OPTIONS))
+
+
 def requests_style_options(kwargs: dict[str, Any]) -> dict[str, Any]:
     """``kwargs`` with the reference library's ``requests`` spellings made httpx ones:
     ``allow_redirects`` -> ``follow_redirects``, ``data`` as bytes/str -> ``content``,
     ``timeout=(connect, read)`` -> an ``httpx.Timeout``; see :data:`_DROPPED_REQUESTS_OPTIONS`."""
-    spelled = kwargs.keys() & {"allow_redirects", "data", *_DROPPED_REQUESTS_OPTIONS}
-    if not spelled and not isinstance(kwargs.get("timeout"), tuple):
+    if kwargs.keys().isdisjoint(_REQUESTS_SPELLINGS) and not isinstance(
+        kwargs.get("timeout"), tuple
+    ):
         return kwargs
     options = {k: v for k, v in kwargs.items() if k not in _DROPPED_REQUESTS_OPTIONS}
     if "allow_redirects" in options:
@@ -319,9 +324,15 @@ def built_request(
 ) -> httpx.Request:
     """``client.build_request`` for a prepared call (then ``client.send(request,
     **call.send_options)``): what ``client.request`` does, shared by both sessions."""
-    request = client.build_request(method.upper(), parsed_url(url), **call.options)
-    if call.traceparent is not None:
-        request.headers["traceparent"] = call.traceparent
+    method, target, options, trace = method.upper(), parsed_url(url), call.options, call.traceparent
+    if trace is None:
+        return client.build_request(method, target, **options)
+    if not options or options.keys() == {"extensions"}:
+        plain = plain_request(client, method, target, trace, options.get("extensions"))
+        if plain is not None:
+            return plain
+    request = client.build_request(method, target, **options)
+    request.headers["traceparent"] = trace
     return request
 
 

@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from dnastack.common.tracing import Span
+from dnastack.http.plain_request import plain_request
 from dnastack.http.session import built_request, prepare_request
 
 CASES: dict[str, dict[str, Any]] = {
@@ -33,7 +34,13 @@ def _client() -> httpx.Client:
     return httpx.Client(headers={"User-Agent": "test-agent", "X-Client": "default"})
 
 
-def _as_client_request_would(client: httpx.Client, span: Span, kwargs: dict[str, Any]) -> Any:
+def _as_client_request_would(
+    client: httpx.Client,
+    span: Span,
+    kwargs: dict[str, Any],
+    method: str = "POST",
+    url: str = "http://127.0.0.1:9/api/items",
+) -> Any:
     """The request ``client.request`` builds with the SDK's headers merged in."""
     options = dict(kwargs)
     options.pop("allow_redirects", None)
@@ -45,7 +52,7 @@ def _as_client_request_would(client: httpx.Client, span: Span, kwargs: dict[str,
     if "json" in options:
         options["content"] = httpx.Request("POST", "http://x", json=options.pop("json")).content
         headers.setdefault("content-type", "application/json")
-    return client.build_request("POST", "http://127.0.0.1:9/api/items", headers=headers, **options)
+    return client.build_request(method, url, headers=headers, **options)
 
 
 @pytest.mark.parametrize("name", list(CASES))
@@ -96,3 +103,61 @@ def test_a_call_without_headers_merges_none() -> None:
     assert call.traceparent == call.span.create_http_headers()["traceparent"]
     request = built_request(_client(), "GET", "http://127.0.0.1:9/", call)
     assert request.headers.raw[-1] == (b"traceparent", call.traceparent.encode())
+
+
+def _assert_same_request(request: httpx.Request, expected: httpx.Request) -> None:
+    assert request.method == expected.method
+    assert request.url == expected.url
+    assert request.headers.raw == expected.headers.raw
+    assert request.read() == expected.read() == request.content
+    assert request.extensions == expected.extensions
+
+
+CLIENTS: dict[str, dict[str, Any]] = {
+    "plain": {},
+    "timeout": {"timeout": httpx.Timeout(7, connect=2)},
+    "no default headers": {"headers": {}},
+    "cookies": {"cookies": {"session": "s1"}},
+    "params": {"params": {"api-key": "k"}},
+    "base url": {"base_url": "http://127.0.0.1:9/api/"},
+    "own host header": {"headers": {"Host": "virtual.example"}},
+    "own content length": {"headers": {"Content-Length": "0"}},
+}
+
+
+@pytest.mark.parametrize("client_name", list(CLIENTS))
+@pytest.mark.parametrize("method", ["GET", "post", "PUT", "PATCH", "DELETE", "HEAD"])
+@pytest.mark.parametrize("idempotent", [False, True])
+@pytest.mark.parametrize(
+    "url", ["http://127.0.0.1:9/api/items?x=1", "https://h.example:8443/", "items"]
+)
+def test_a_call_without_options_builds_what_build_request_builds(
+    client_name: str, method: str, idempotent: bool, url: str
+) -> None:
+    """Such calls are built in one step (:func:`plain_request`) when the client allows it:
+    the request ``build_request`` builds with the ``traceparent`` last (as the test above
+    shows, what ``client.request`` sends), header list in order, whatever the client's
+    settings."""
+    options = {**CLIENTS[client_name]}
+    if url == "items" and "base_url" not in options:
+        options["base_url"] = "http://127.0.0.1:9/api/"
+    client = httpx.Client(**options)
+    call = prepare_request(None, idempotent, {}, True, None)
+
+    request = built_request(client, method, url, call)
+
+    expected = client.build_request(method.upper(), url, **call.options)
+    expected.headers["traceparent"] = call.span.create_http_headers()["traceparent"]
+    _assert_same_request(request, expected)
+
+
+def test_plain_calls_skip_build_request_unless_the_client_needs_it() -> None:
+    """The one-step path is taken for the common client (else the test above compares
+    ``build_request`` with itself) and refused for each client setting it does not cover."""
+    url = httpx.URL("http://127.0.0.1:9/objects/a")
+    built = plain_request(httpx.Client(headers={"X-A": "1"}), "GET", url, "00-a-b-01", None)
+    assert built is not None and built.headers["traceparent"] == "00-a-b-01"
+    for name in ("cookies", "params", "own host header", "own content length"):
+        assert plain_request(httpx.Client(**CLIENTS[name]), "GET", url, "t", None) is None, name
+    relative = httpx.URL("objects/a")
+    assert plain_request(httpx.Client(**CLIENTS["base url"]), "GET", relative, "t", None) is None
