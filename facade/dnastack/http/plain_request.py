@@ -42,9 +42,11 @@ def plain_request(
     if url.is_relative_url or not url.host or client.params or client.cookies:
         return None
     defaults = client.headers.raw
-    for name, _ in defaults:
+    ascii_only = True
+    for name, value in defaults:
         if name.lower() in _AUTOMATIC:
             return None
+        ascii_only = ascii_only and name.isascii() and value.isascii()
     head = [(b"Host", url.netloc)]
     if method in _LENGTH_WITHOUT_BODY:
         head.append((b"Content-Length", b"0"))
@@ -58,4 +60,6 @@ def plain_request(
         stream=httpx.ByteStream(b""),
     )
     request.read()  # as httpx does for a body given whole: ``request.content`` is b""
+    if ascii_only:  # httpx's verdict (the headers added are ASCII), without decoding each
+        request.headers.encoding = "ascii"
     return request

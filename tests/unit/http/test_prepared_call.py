@@ -111,6 +111,7 @@ def _assert_same_request(request: httpx.Request, expected: httpx.Request) -> Non
     assert request.headers.raw == expected.headers.raw
     assert request.read() == expected.read() == request.content
     assert request.extensions == expected.extensions
+    assert request.headers.encoding == httpx.Headers(expected.headers.raw).encoding
 
 
 CLIENTS: dict[str, dict[str, Any]] = {
@@ -122,6 +123,8 @@ CLIENTS: dict[str, dict[str, Any]] = {
     "base url": {"base_url": "http://127.0.0.1:9/api/"},
     "own host header": {"headers": {"Host": "virtual.example"}},
     "own content length": {"headers": {"Content-Length": "0"}},
+    "UTF-8 header": {"headers": {"X-Name": "Zoë".encode()}},
+    "Latin-1 header": {"headers": {"X-Name": "Zoë".encode("iso-8859-1")}},
 }
 
 
