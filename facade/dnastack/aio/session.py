@@ -71,9 +71,9 @@ class AsyncHttpSession:
             TransportError: no response.
             AuthenticationError: no credentials could be obtained or they kept being refused.
         """
-        call = prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
         client = self._client
-        async with self._limit:
+        async with self._limit:  # a call waiting for its turn holds no request yet
+            call = prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
             with translated_errors(method, url):
                 request = built_request(client, method, url, call)
                 response = unbound(await client.send(request, **call.send_options))

@@ -4,9 +4,10 @@ in flight (counted by the server); a cancelled look-up leaves the client usable.
 from __future__ import annotations
 
 import asyncio
+import gc
 import json
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +17,7 @@ from drs_e2e_support import isolated_settings
 
 from dnastack.aio import AsyncDrsClient
 from dnastack.client.models import ServiceEndpoint
+from dnastack.http.session import PreparedCall
 
 pytestmark = pytest.mark.e2e
 
@@ -31,6 +33,7 @@ class CountingDrs:
     in_flight: int = 0
     peak: int = 0
     answered: int = 0
+    on_full: Callable[[], None] | None = None  # called (server thread) when limit are held
 
 
 @pytest.fixture
@@ -47,6 +50,8 @@ def counting_drs() -> Iterator[CountingDrs]:
                 record.in_flight += 1
                 record.peak = max(record.peak, record.in_flight)
                 changed.notify_all()
+                if record.in_flight == record.limit and record.on_full is not None:
+                    record.on_full()
                 # hold until as many look-ups as the client may send are here together
                 changed.wait_for(lambda: record.in_flight >= record.limit, HOLD_SECONDS)
             body = json.dumps(
@@ -99,6 +104,31 @@ def test_single_look_ups_never_exceed_max_concurrency(
 
     assert asyncio.run(main()) == ids
     assert counting_drs.peak == counting_drs.limit  # concurrent, and never more
+
+
+def test_look_ups_waiting_for_their_turn_hold_no_prepared_request(
+    counting_drs: CountingDrs, tmp_path: Path
+) -> None:
+    """A queued call keeps its arguments only: its span, headers and request are made when
+    its turn comes (memory stays flat however many look-ups are gathered at once)."""
+    prepared_when_full: list[int] = []
+
+    def count_prepared() -> None:
+        prepared_when_full.append(sum(isinstance(o, PreparedCall) for o in gc.get_objects()))
+
+    counting_drs.on_full = count_prepared
+    ids = [f"obj-{i}" for i in range(40)]
+
+    async def main() -> list[str]:
+        async with AsyncDrsClient(
+            ServiceEndpoint(url=counting_drs.url),
+            settings=isolated_settings(tmp_path),
+            max_concurrency=counting_drs.limit,
+        ) as client:
+            return list(await asyncio.gather(*(client.get_object(i) for i in ids)))
+
+    assert [o.id for o in asyncio.run(main())] == ids
+    assert prepared_when_full and max(prepared_when_full) <= counting_drs.limit
 
 
 def test_a_cancelled_look_up_stops_waiting_and_the_client_stays_usable(
