@@ -71,12 +71,17 @@ class AsyncHttpSession:
             TransportError: no response.
             AuthenticationError: no credentials could be obtained or they kept being refused.
         """
-        client = self._client
-        async with self._limit:  # a call waiting for its turn holds no request yet
+        client, limit = self._client, self._limit
+        # A call waiting for its turn holds no request yet; acquire/release rather than
+        # ``async with``: two fewer objects per waiting call (thousands may wait at once).
+        await limit.acquire()
+        try:
             call = prepare_request(trace_context, idempotent, kwargs, self._enable_auth, self._auth)
             with translated_errors(method, url):
                 request = built_request(client, method, url, call)
                 response = unbound(await client.send(request, **call.send_options))
+        finally:
+            limit.release()
         check_response(response, call.span, self._suppress_error)
         return response
 

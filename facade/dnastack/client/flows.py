@@ -108,7 +108,7 @@ def run_flow(
             elif isinstance(step, Sleep):
                 sleep(step.seconds)
             else:
-                reply = [_outcome(run_flow, f, session, sleep) for f in step.flows]
+                reply = _gather(step, session, sleep)
         except DnastackError as exc:
             failure = exc
 
@@ -139,15 +139,32 @@ async def arun_flow(
             elif isinstance(step, Sleep):
                 await sleep(step.seconds)
             else:
-                import asyncio
-
-                reply = list(
-                    await asyncio.gather(
-                        *(_aoutcome(arun_flow(f, session, sleep)) for f in step.flows)
-                    )
-                )
+                reply = await _agather(step, session, sleep)
         except DnastackError as exc:
             failure = exc
+
+
+# The gathers are functions of their own: a comprehension inside the drivers would make
+# their ``session`` and ``sleep`` closure cells, two more objects per call for the garbage
+# collector (thousands at once when thousands of calls are gathered).
+
+
+def _gather(
+    step: Gather, session: Callable[[bool], SyncSession], sleep: Callable[[float], None]
+) -> list[Any]:
+    return [_outcome(run_flow, f, session, sleep) for f in step.flows]
+
+
+async def _agather(
+    step: Gather,
+    session: Callable[[bool], AsyncSession],
+    sleep: Callable[[float], Awaitable[None]],
+) -> list[Any]:
+    import asyncio
+
+    return list(
+        await asyncio.gather(*(_aoutcome(arun_flow(f, session, sleep)) for f in step.flows))
+    )
 
 
 def _outcome(call: Callable[..., T], *args: Any) -> T | DnastackError:
