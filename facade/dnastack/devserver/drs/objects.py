@@ -108,13 +108,10 @@ def render_object(
 
 
 def render_cached_blob(
-    store: DrsStore, entry: DrsEntry, urls: DrsUrls, *, issuer: str | None
+    store: DrsStore, entry: DrsEntry, urls: DrsUrls, stat: os.stat_result, *, issuer: str | None
 ) -> dict[str, Any] | None:
-    """The DrsObject of a blob whose checksums are cached (one ``stat``, fit for the event
-    loop); ``None`` for a bundle or a blob that needs hashing (use :func:`render_object`)."""
-    if entry.is_bundle:
-        return None
-    stat = entry.path.stat()
+    """The DrsObject of a blob (``stat``: its file's) whose checksums are cached (no I/O, fit
+    for the event loop); ``None`` when they need hashing (use :func:`render_object`)."""
     checksums = store.cached_checksums(entry, stat)
     if checksums is None:
         return None

@@ -30,16 +30,16 @@ from dnastack.devserver.drs.objects import (
     access_url,
     authorizations,
     mime_type,
-    render_cached_blob,
     render_object,
 )
 from dnastack.devserver.drs.ranges import RangeNotSatisfiable, parse_range
+from dnastack.devserver.drs.rendered import RenderedBlobs
 from dnastack.devserver.drs.requests import expand_param, object_body, string_list
 from dnastack.devserver.drs.signing import UrlSigner
 from dnastack.devserver.drs.store import DrsEntry, DrsStore
 from dnastack.devserver.errors import ApiError
 from dnastack.devserver.registry import ServiceKind, service_info
-from dnastack.devserver.responses import json_response, node_base_url
+from dnastack.devserver.responses import json_response, node_base_url, raw_json_response
 
 __all__ = ["MAX_BULK_REQUEST_LENGTH", "drs_routes"]
 
@@ -89,6 +89,8 @@ def drs_routes(
         _as_is if drs_compat is None else without_drs_1_5_additions
     )
 
+    rendered = RenderedBlobs(store, issuer, as_served)
+
     def urls(request: Request) -> DrsUrls:
         return DrsUrls(node_base_url(request))
 
@@ -112,11 +114,13 @@ def drs_routes(
     async def object_response(request: Request, expand: bool) -> Response:
         entry = find(request.path_params["object_id"])
         node_urls = urls(request)
-        document = render_cached_blob(store, entry, node_urls, issuer=issuer)
-        if document is None:  # a bundle, or checksums to compute: off the event loop
-            document = await run_in_threadpool(
-                render_object, store, entry, node_urls, expand=expand, issuer=issuer
-            )
+        body = rendered.body(entry, node_urls)
+        if body is not None:
+            return raw_json_response(body)
+        # a bundle, or checksums to compute: off the event loop
+        document = await run_in_threadpool(
+            render_object, store, entry, node_urls, expand=expand, issuer=issuer
+        )
         return json_response(as_served(document))
 
     async def get_object(request: Request) -> Response:
