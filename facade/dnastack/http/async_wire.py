@@ -126,9 +126,7 @@ class WireProtocol(asyncio.BufferedProtocol):
     def close(self) -> None:
         if self._transport is not None:
             self._transport.close()
-        if self._timer is not None:
-            self._timer.cancel()
-            self._timer = None
+        self._stop_timer()
 
     def close_without_loop(self) -> None:
         """Close the socket now, without the event loop, which must be closed.
@@ -165,11 +163,14 @@ class WireProtocol(asyncio.BufferedProtocol):
 
     def _forget(self) -> None:
         """The socket is closed: no timer, out of the registry."""
+        self._stop_timer()
+        if self._registry is not None:
+            self._registry.discard(self)
+
+    def _stop_timer(self) -> None:
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        if self._registry is not None:
-            self._registry.discard(self)
 
     # -- writing --------------------------------------------------------------------------
 
