@@ -89,17 +89,22 @@ def counting_drs() -> Iterator[CountingDrs]:
     server.server_close()
 
 
+def _limited_client(counting_drs: CountingDrs, tmp_path: Path) -> AsyncDrsClient:
+    """A client whose ``max_concurrency`` is the server's hold limit."""
+    return AsyncDrsClient(
+        ServiceEndpoint(url=counting_drs.url),
+        settings=isolated_settings(tmp_path),
+        max_concurrency=counting_drs.limit,
+    )
+
+
 def test_single_look_ups_never_exceed_max_concurrency(
     counting_drs: CountingDrs, tmp_path: Path
 ) -> None:
     ids = [f"obj-{i}" for i in range(40)]
 
     async def main() -> list[str]:
-        async with AsyncDrsClient(
-            ServiceEndpoint(url=counting_drs.url),
-            settings=isolated_settings(tmp_path),
-            max_concurrency=counting_drs.limit,
-        ) as client:
+        async with _limited_client(counting_drs, tmp_path) as client:
             return [o.id for o in await client.get_objects(ids)]
 
     assert asyncio.run(main()) == ids
@@ -120,11 +125,7 @@ def test_look_ups_waiting_for_their_turn_hold_no_prepared_request(
     ids = [f"obj-{i}" for i in range(40)]
 
     async def main() -> list[str]:
-        async with AsyncDrsClient(
-            ServiceEndpoint(url=counting_drs.url),
-            settings=isolated_settings(tmp_path),
-            max_concurrency=counting_drs.limit,
-        ) as client:
+        async with _limited_client(counting_drs, tmp_path) as client:
             return list(await asyncio.gather(*(client.get_object(i) for i in ids)))
 
     assert [o.id for o in asyncio.run(main())] == ids
